@@ -1,0 +1,160 @@
+package dev.turnstile.adapters.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.postgresql.util.PGobject;
+
+/**
+ * A thin layer over JDBC: the SQL stays written out at each call site; this only binds
+ * parameters (UUIDs, instants, enums, JSON, text arrays) and maps rows.
+ */
+public final class Sql {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Object>> LIST = new TypeReference<>() {
+    };
+
+    private final JdbcTransactions transactions;
+
+    public Sql(JdbcTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Marks a value to be bound as {@code jsonb}. */
+    public record Json(Object value) {
+    }
+
+    /** Marks a collection to be bound as {@code text[]}. */
+    public record TextArray(Collection<String> values) {
+    }
+
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = list(sql, mapper, params);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("Expected at most one row, got " + rows.size());
+        }
+        return rows.stream().findFirst();
+    }
+
+    public int update(String sql, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        Connection c = transactions.connection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                bind(c, ps, i + 1, params[i]);
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
+        switch (value) {
+            case null -> ps.setNull(index, Types.NULL);
+            case Instant instant -> ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
+            case Enum<?> e -> ps.setString(index, e.name().toLowerCase(java.util.Locale.ROOT));
+            case Json json -> {
+                PGobject object = new PGobject();
+                object.setType("jsonb");
+                object.setValue(writeJson(json.value()));
+                ps.setObject(index, object);
+            }
+            case TextArray array -> ps.setArray(index, c.createArrayOf("text", array.values().toArray()));
+            default -> ps.setObject(index, value);
+        }
+    }
+
+    // ---- reading helpers, for row mappers ----
+
+    public static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public static Map<String, Object> jsonObject(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        try {
+            return text == null ? Map.of() : JSON.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Column " + column + " holds no JSON object", e);
+        }
+    }
+
+    public static List<Object> jsonArray(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        try {
+            return text == null ? List.of() : JSON.readValue(text, LIST);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Column " + column + " holds no JSON array", e);
+        }
+    }
+
+    public static List<String> textArray(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        return List.of((String[]) array.getArray());
+    }
+
+    private static String writeJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not serializable as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.turnstile.adapters.jdbc;
+
+import dev.turnstile.common.Conflict;
+import dev.turnstile.common.Invalid;
+import dev.turnstile.common.NotFound;
+import java.sql.SQLException;
+import java.util.Map;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Turns the constraint violations that a correct request can still hit (a slug taken a moment
+ * ago by someone else) into domain refusals. Anything else stays a server error.
+ */
+final class SqlErrors {
+
+    private static final Map<String, String> CONFLICTS = Map.of(
+            "organizations_slug_key", "An organization with this slug exists; choose another slug",
+            "events_org_slug_key", "This organization has an event with this slug; choose another slug",
+            "org_members_org_user_key", "This user is a member already",
+            "session_speakers_key", "This speaker is on this session already");
+
+    private SqlErrors() {
+    }
+
+    static RuntimeException translate(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String constraint = constraintOf(e);
+        switch (state) {
+            case "23505" -> {
+                String detail = CONFLICTS.getOrDefault(constraint, "This conflicts with existing data (" + constraint + ")");
+                String code = constraint != null && constraint.endsWith("slug_key") ? "slug_taken" : "conflict";
+                return new Conflict(code, detail);
+            }
+            case "23503" -> {
+                return new NotFound("reference_not_found", "A referenced record does not exist (" + constraint + ")");
+            }
+            case "23514", "22P02", "22023", "22001" -> {
+                return new Invalid("body", "A value breaks a rule of the data model"
+                        + (constraint == null ? "" : " (" + constraint + ")"));
+            }
+            case "40001", "40P01" -> {
+                return new Conflict("retry", "The request collided with another; retry it");
+            }
+            default -> {
+                return new IllegalStateException("Database error " + state, e);
+            }
+        }
+    }
+
+    private static String constraintOf(SQLException e) {
+        if (e instanceof PSQLException p) {
+            ServerErrorMessage m = p.getServerErrorMessage();
+            if (m != null) {
+                return m.getConstraint();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.turnstile.catalogue;
+
+import static dev.turnstile.catalogue.Access.AUTHENTICATED;
+import static dev.turnstile.catalogue.Access.PUBLIC;
+
+/** Every REST route of the public API. docs/api.md describes each. */
+public final class ApiRoutes {
+
+    private ApiRoutes() {
+    }
+
+    private static final String ORG = "/v1/orgs/{orgId}";
+    private static final String EVENT = ORG + "/events/{eventId}";
+    private static final String SESSION = EVENT + "/sessions/{sessionId}";
+    private static final String TICKET_TYPE = EVENT + "/ticket-types/{ticketTypeId}";
+    private static final String SPEAKER = ORG + "/speakers/{speakerId}";
+
+    // organizations
+    public static final Route GET_ME = new Route("GET", "/v1/me", AUTHENTICATED);
+    public static final Route CREATE_ORGANIZATION = new Route("POST", "/v1/orgs", AUTHENTICATED);
+    public static final Route LIST_MY_ORGANIZATIONS = new Route("GET", "/v1/orgs", AUTHENTICATED);
+    public static final Route GET_ORGANIZATION = new Route("GET", ORG, AUTHENTICATED);
+    public static final Route UPDATE_ORGANIZATION = new Route("PATCH", ORG, AUTHENTICATED);
+    public static final Route GET_BRANDING = new Route("GET", ORG + "/branding", AUTHENTICATED);
+    public static final Route UPDATE_BRANDING = new Route("PUT", ORG + "/branding", AUTHENTICATED);
+
+    // events
+    public static final Route CREATE_EVENT = new Route("POST", ORG + "/events", AUTHENTICATED);
+    public static final Route LIST_EVENTS = new Route("GET", ORG + "/events", AUTHENTICATED);
+    public static final Route GET_EVENT = new Route("GET", EVENT, AUTHENTICATED);
+    public static final Route UPDATE_EVENT = new Route("PATCH", EVENT, AUTHENTICATED);
+    public static final Route DELETE_EVENT = new Route("DELETE", EVENT, AUTHENTICATED);
+    public static final Route PUBLISH_EVENT = new Route("POST", EVENT + "/publish", AUTHENTICATED);
+    public static final Route UNPUBLISH_EVENT = new Route("POST", EVENT + "/unpublish", AUTHENTICATED);
+    public static final Route ARCHIVE_EVENT = new Route("POST", EVENT + "/archive", AUTHENTICATED);
+    public static final Route RESTORE_EVENT = new Route("POST", EVENT + "/restore", AUTHENTICATED);
+    public static final Route CLONE_EVENT = new Route("POST", EVENT + "/clone", AUTHENTICATED);
+
+    // sessions and speakers
+    public static final Route CREATE_SESSION = new Route("POST", EVENT + "/sessions", AUTHENTICATED);
+    public static final Route LIST_SESSIONS = new Route("GET", EVENT + "/sessions", AUTHENTICATED);
+    public static final Route UPDATE_SESSION = new Route("PATCH", SESSION, AUTHENTICATED);
+    public static final Route CANCEL_SESSION = new Route("POST", SESSION + "/cancel", AUTHENTICATED);
+    public static final Route SET_SESSION_SPEAKERS = new Route("PUT", SESSION + "/speakers", AUTHENTICATED);
+    public static final Route CREATE_SPEAKER = new Route("POST", ORG + "/speakers", AUTHENTICATED);
+    public static final Route LIST_SPEAKERS = new Route("GET", ORG + "/speakers", AUTHENTICATED);
+    public static final Route GET_SPEAKER = new Route("GET", SPEAKER, AUTHENTICATED);
+    public static final Route UPDATE_SPEAKER = new Route("PATCH", SPEAKER, AUTHENTICATED);
+    public static final Route DELETE_SPEAKER = new Route("DELETE", SPEAKER, AUTHENTICATED);
+
+    // ticket types
+    public static final Route CREATE_TICKET_TYPE = new Route("POST", EVENT + "/ticket-types", AUTHENTICATED);
+    public static final Route LIST_TICKET_TYPES = new Route("GET", EVENT + "/ticket-types", AUTHENTICATED);
+    public static final Route UPDATE_TICKET_TYPE = new Route("PATCH", TICKET_TYPE, AUTHENTICATED);
+    public static final Route DEACTIVATE_TICKET_TYPE = new Route("POST", TICKET_TYPE + "/deactivate", AUTHENTICATED);
+    public static final Route ACTIVATE_TICKET_TYPE = new Route("POST", TICKET_TYPE + "/activate", AUTHENTICATED);
+
+    // public pages' data
+    public static final Route LIST_PUBLIC_EVENTS = new Route("GET", "/v1/public/orgs/{orgSlug}/events", PUBLIC);
+    public static final Route GET_PUBLIC_EVENT = new Route("GET", "/v1/public/orgs/{orgSlug}/events/{eventSlug}", PUBLIC);
+}

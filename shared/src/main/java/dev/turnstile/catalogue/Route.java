@@ -1,0 +1,32 @@
+package dev.turnstile.catalogue;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One HTTP route as API Gateway knows it: a method and a resource path template such as
+ * {@code /v1/orgs/{orgId}/events}.
+ */
+public record Route(String method, String path, Access access) {
+
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    public Route {
+        Objects.requireNonNull(access, "access");
+        if (!METHODS.contains(method)) {
+            throw new IllegalArgumentException("Unsupported method " + method);
+        }
+        if (!path.startsWith("/v1/") || path.endsWith("/")) {
+            throw new IllegalArgumentException("Routes live under /v1/ without a trailing slash: " + path);
+        }
+    }
+
+    public String key() {
+        return method + " " + path;
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+}
