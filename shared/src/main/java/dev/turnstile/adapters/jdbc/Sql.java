@@ -67,7 +67,7 @@ public final class Sql {
         if (rows.size() > 1) {
             throw new IllegalStateException("Expected at most one row, got " + rows.size());
         }
-        return rows.stream().findFirst();
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     public int update(String sql, Object... params) {

@@ -1,0 +1,19 @@
+package dev.turnstile.functions.api;
+
+import dev.turnstile.api.ApiGatewayFunction;
+import dev.turnstile.api.ApiServices;
+import dev.turnstile.catalogue.FunctionCatalogue;
+
+/** Lambda entry point: Organizations, their branding, and the caller's memberships. */
+public final class OrganizationsFunction extends ApiGatewayFunction {
+
+    /** Called by the Lambda runtime: configuration comes from the environment. */
+    public OrganizationsFunction() {
+        this(ApiServices.fromEnvironment());
+    }
+
+    /** Called by the local runtime and the tests, which wire their own services. */
+    public OrganizationsFunction(ApiServices services) {
+        super(FunctionCatalogue.ORGANIZATIONS, services);
+    }
+}

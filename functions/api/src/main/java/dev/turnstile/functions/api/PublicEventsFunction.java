@@ -1,0 +1,19 @@
+package dev.turnstile.functions.api;
+
+import dev.turnstile.api.ApiGatewayFunction;
+import dev.turnstile.api.ApiServices;
+import dev.turnstile.catalogue.FunctionCatalogue;
+
+/** Lambda entry point: Published events for anyone; no token needed. */
+public final class PublicEventsFunction extends ApiGatewayFunction {
+
+    /** Called by the Lambda runtime: configuration comes from the environment. */
+    public PublicEventsFunction() {
+        this(ApiServices.fromEnvironment());
+    }
+
+    /** Called by the local runtime and the tests, which wire their own services. */
+    public PublicEventsFunction(ApiServices services) {
+        super(FunctionCatalogue.PUBLIC_EVENTS, services);
+    }
+}

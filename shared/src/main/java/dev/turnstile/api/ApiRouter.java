@@ -1,0 +1,29 @@
+package dev.turnstile.api;
+
+import dev.turnstile.api.routes.EventRoutes;
+import dev.turnstile.api.routes.OrganizationRoutes;
+import dev.turnstile.api.routes.PublicEventRoutes;
+import dev.turnstile.api.routes.SessionRoutes;
+import dev.turnstile.api.routes.TicketTypeRoutes;
+import dev.turnstile.catalogue.FunctionSpec;
+
+/** Builds the router of one function: every route bound, then cut down to the function's own. */
+public final class ApiRouter {
+
+    private ApiRouter() {
+    }
+
+    public static Router all(ApiServices services) {
+        Router router = new Router(services.tokens);
+        OrganizationRoutes.bind(router, services);
+        EventRoutes.bind(router, services);
+        SessionRoutes.bind(router, services);
+        TicketTypeRoutes.bind(router, services);
+        PublicEventRoutes.bind(router, services);
+        return router;
+    }
+
+    public static Router forFunction(FunctionSpec function, ApiServices services) {
+        return all(services).restrictTo(function.routes());
+    }
+}

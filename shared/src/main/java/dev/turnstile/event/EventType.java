@@ -1,0 +1,5 @@
+package dev.turnstile.event;
+
+public enum EventType {
+    IN_PERSON, ONLINE, HYBRID
+}

@@ -1,0 +1,5 @@
+package dev.turnstile.session;
+
+public enum SessionStatus {
+    SCHEDULED, CANCELLED
+}

@@ -1,0 +1,27 @@
+package dev.turnstile.session;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A person who speaks at an organization's sessions; kept per organization, reused across events. */
+public record Speaker(
+        UUID id,
+        UUID orgId,
+        String name,
+        String title,
+        String bio,
+        String photoUrl,
+        String email,
+        Map<String, Object> socialLinks,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Speaker {
+        socialLinks = Map.copyOf(socialLinks);
+    }
+
+    public record Details(String name, String title, String bio, String photoUrl, String email,
+                          Map<String, Object> socialLinks) {
+    }
+}
