@@ -23,8 +23,8 @@ import java.util.UUID;
  */
 public final class CloneEvent {
 
-    /** {@code title} defaults to the original's; {@code startsAt} null keeps the dates. */
-    public record Command(String slug, String title, Instant startsAt, boolean linkSeries) {
+    /** {@code title} defaults to the original's; {@code startsAt} null keeps the dates; {@code linkSeries} null is false. */
+    public record Command(String slug, String title, Instant startsAt, Boolean linkSeries) {
     }
 
     private final OrgAccess access;
@@ -50,7 +50,7 @@ public final class CloneEvent {
             Instant now = clock.instant();
 
             UUID seriesId = null;
-            if (command.linkSeries()) {
+            if (Boolean.TRUE.equals(command.linkSeries())) {
                 seriesId = source.seriesId() != null ? source.seriesId() : source.id();
                 if (source.seriesId() == null) {
                     events.update(withSeries(source, seriesId));
