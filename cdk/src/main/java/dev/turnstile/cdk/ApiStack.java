@@ -1,0 +1,157 @@
+package dev.turnstile.cdk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.turnstile.catalogue.Access;
+import dev.turnstile.catalogue.FunctionCatalogue;
+import dev.turnstile.catalogue.FunctionSpec;
+import dev.turnstile.catalogue.Route;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.JsonWithStandardFieldProps;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.Method;
+import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.cognito.IUserPool;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The REST API: one Lambda per {@link FunctionCatalogue} entry and one API Gateway method per
+ * catalogue route, integrated with that function's live alias. Nothing here lists routes by hand:
+ * adding a route to the catalogue adds it to the API.
+ */
+public final class ApiStack extends Stack {
+
+    /** The routes carry their {@code /v1} version; the stage only names the deployment. */
+    public static final String STAGE_NAME = "prod";
+
+    private final RestApi api;
+    private final List<CatalogueFunction> functions = new ArrayList<>();
+
+    public ApiStack(Construct scope, String id, StackProps props, IUserPool userPool, LambdaArtifacts artifacts) {
+        super(scope, id, props);
+
+        // the issuer API Gateway's authorizer trusts, for handlers that verify the token themselves
+        // (the local runtime has no API Gateway, and one code path should serve both hosts)
+        String issuer = "https://" + userPool.getUserPoolProviderName();
+        Map<String, String> environment = Map.of(
+                "TURNSTILE_JWT_ISSUER", issuer,
+                "TURNSTILE_JWKS_URL", issuer + "/.well-known/jwks.json");
+
+        for (FunctionSpec spec : FunctionCatalogue.all()) {
+            Code code = Code.fromAsset(artifacts.forModule(spec.module()).toString());
+            functions.add(new CatalogueFunction(this, spec, code, environment));
+        }
+
+        api = restApi();
+        CognitoUserPoolsAuthorizer authorizer = CognitoUserPoolsAuthorizer.Builder.create(this, "Authorizer")
+                .cognitoUserPools(List.of(userPool))
+                .build();
+        for (CatalogueFunction function : functions) {
+            // the test-invoke permission only serves the console's test button
+            LambdaIntegration integration = LambdaIntegration.Builder.create(function.live())
+                    .allowTestInvoke(false)
+                    .build();
+            for (Route route : function.spec().routes()) {
+                // resourceForPath reuses the resources earlier routes created, {param} included
+                Method method = api.getRoot().resourceForPath(route.path())
+                        .addMethod(route.method(), integration, methodOptions(route.access(), authorizer));
+                if (route.access() == Access.PUBLIC) {
+                    suppressPublicRouteFindings(method, route);
+                }
+            }
+        }
+
+        CfnOutput.Builder.create(this, "ApiUrl").value(api.getUrl()).build();
+    }
+
+    public RestApi api() {
+        return api;
+    }
+
+    private RestApi restApi() {
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(RetentionDays.THREE_MONTHS)
+                .build();
+        RestApi restApi = RestApi.Builder.create(this, "RestApi")
+                .restApiName("turnstile")
+                .description("Turnstile public REST API, built from the function catalogue")
+                .endpointTypes(List.of(EndpointType.REGIONAL))
+                // execution logs (APIG6) need API Gateway's account-wide CloudWatch role; it outlives
+                // the stack because every REST API in the account and region shares it
+                .cloudWatchRole(true)
+                .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
+                .deployOptions(StageOptions.builder()
+                        .stageName(STAGE_NAME)
+                        // a ceiling against floods until WAF arrives with the edge stack;
+                        // a ticket drop is bursty, hence the burst twice the rate
+                        .throttlingRateLimit(200)
+                        .throttlingBurstLimit(400)
+                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
+                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields(JsonWithStandardFieldProps.builder()
+                                .caller(false).user(true).ip(true).requestTime(true).httpMethod(true)
+                                .resourcePath(true).protocol(true).status(true).responseLength(true)
+                                .build()))
+                        // errors only: INFO would log request metadata of every call a second time
+                        .loggingLevel(MethodLoggingLevel.ERROR)
+                        .dataTraceEnabled(false)
+                        .metricsEnabled(true)
+                        .tracingEnabled(true)
+                        .build())
+                .build();
+
+        NagSuppressions.addResourceSuppressions(restApi, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-APIG2")
+                .reason("Requests are validated by the handlers, which answer with RFC 9457 problem+json; "
+                        + "the local runtime has no API Gateway validator, so validating here would give "
+                        + "the two hosts different error bodies for the same request.")
+                .build()));
+        NagSuppressions.addResourceSuppressions(restApi.getNode().findChild("CloudWatchRole"), List.of(
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM4")
+                        .reason("API Gateway's account-level logging role uses the AWS-managed "
+                                + "AmazonAPIGatewayPushToCloudWatchLogs policy, the documented policy for "
+                                + "exactly this role; it grants log writes only.")
+                        .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                                + "AmazonAPIGatewayPushToCloudWatchLogs"))
+                        .build()));
+        return restApi;
+    }
+
+    private static MethodOptions methodOptions(Access access, CognitoUserPoolsAuthorizer authorizer) {
+        return switch (access) {
+            case AUTHENTICATED -> MethodOptions.builder()
+                    .authorizationType(AuthorizationType.COGNITO)
+                    .authorizer(authorizer)
+                    .build();
+            case PUBLIC -> MethodOptions.builder()
+                    .authorizationType(AuthorizationType.NONE)
+                    .build();
+        };
+    }
+
+    private static void suppressPublicRouteFindings(Method method, Route route) {
+        String reason = route.key() + " is Access.PUBLIC in the function catalogue: it serves published "
+                + "events to anonymous visitors of the public event pages, so it has no authorizer.";
+        NagSuppressions.addResourceSuppressions(method, List.of(
+                NagPackSuppression.builder().id("AwsSolutions-APIG4").reason(reason).build(),
+                NagPackSuppression.builder().id("AwsSolutions-COG4").reason(reason).build()));
+    }
+}

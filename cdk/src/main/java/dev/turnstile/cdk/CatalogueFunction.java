@@ -1,0 +1,117 @@
+package dev.turnstile.cdk;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.turnstile.catalogue.FunctionSpec;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * One entry of the function catalogue as deployed: the Lambda function, its own log group and
+ * role, and the {@value #LIVE_ALIAS} alias that API Gateway invokes. Invoking an alias of a
+ * published version (never {@code $LATEST}) is what makes SnapStart apply.
+ */
+final class CatalogueFunction extends Construct {
+
+    static final String LIVE_ALIAS = "live";
+
+    private final FunctionSpec spec;
+    private final Function function;
+    private final Alias live;
+
+    CatalogueFunction(Construct scope, FunctionSpec spec, Code code, Map<String, String> environment) {
+        super(scope, constructId(spec));
+        this.spec = spec;
+
+        LogGroup logGroup = LogGroup.Builder.create(this, "LogGroup")
+                .retention(RetentionDays.ONE_MONTH)
+                .build();
+
+        // Our own role instead of the default one: the default attaches the AWS-managed
+        // AWSLambdaBasicExecutionRole, which may write to every log group in the account.
+        Role role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Runs the " + spec.name() + " function")
+                .build();
+        logGroup.grantWrite(role);
+
+        function = Function.Builder.create(this, "Function")
+                .description(spec.name() + ": " + spec.routes().size() + " API routes")
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(spec.handler() + "::handleRequest")
+                .code(code)
+                .memorySize(spec.memoryMb())
+                .timeout(Duration.seconds(15))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .tracing(Tracing.ACTIVE)
+                .role(role)
+                .logGroup(logGroup)
+                // Powertools writes JSON; Lambda's own platform lines then match it
+                .loggingFormat(LoggingFormat.JSON)
+                .environment(withService(environment, spec))
+                .build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "Every function is published: API Gateway invokes the '" + LIVE_ALIAS + "' alias of its current version");
+
+        live = function.addAlias(LIVE_ALIAS);
+
+        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords on '*': "
+                        + "X-Ray supports no resource-level permissions for these actions.")
+                .appliesTo(List.of("Resource::*"))
+                .build()), true);
+        NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-L1")
+                .reason("Turnstile targets Java 21 throughout (maven.compiler.release 21 in the parent pom, "
+                        + "java21 in DESIGN.md); moving the functions to java25 is a build-wide change, "
+                        + "made with the compiler release, not per function.")
+                .build()));
+    }
+
+    FunctionSpec spec() {
+        return spec;
+    }
+
+    Function function() {
+        return function;
+    }
+
+    /** What API Gateway integrates with. */
+    Alias live() {
+        return live;
+    }
+
+    private static Map<String, String> withService(Map<String, String> environment, FunctionSpec spec) {
+        var all = new TreeMap<>(environment);
+        all.put("POWERTOOLS_SERVICE_NAME", "turnstile-" + spec.name());
+        return all;
+    }
+
+    /** {@code ticket-types} becomes {@code TicketTypes}: readable logical ids in the template. */
+    static String constructId(FunctionSpec spec) {
+        StringBuilder id = new StringBuilder();
+        for (String word : spec.name().split("-")) {
+            id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return id.toString();
+    }
+}
