@@ -1,0 +1,156 @@
+package dev.turnstile.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.net.httpserver.HttpExchange;
+import dev.turnstile.api.ApiResponse;
+import dev.turnstile.api.Problems;
+import dev.turnstile.catalogue.FunctionSpec;
+import dev.turnstile.catalogue.Route;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small API Gateway in front of the catalogue's handler classes: it matches the request to a
+ * route's path template, turns it into the REST API proxy event API Gateway would send (resource,
+ * path parameters, query string, headers, body, request context), invokes the same handler class
+ * that runs in Lambda, and writes its response back.
+ */
+final class ApiGatewayEmulator {
+
+    private static final int MAX_BODY_BYTES = 6 * 1024 * 1024; // API Gateway's Lambda payload limit
+
+    private record Target(Route route, Pattern pattern, List<String> params, int literalSegments,
+                          RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
+    }
+
+    private final List<Target> targets = new ArrayList<>();
+
+    ApiGatewayEmulator(Map<FunctionSpec, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> functions) {
+        functions.forEach((spec, handler) -> {
+            for (Route route : spec.routes()) {
+                List<String> params = new ArrayList<>();
+                StringBuilder regex = new StringBuilder("^");
+                int literals = 0;
+                for (String segment : route.path().substring(1).split("/")) {
+                    regex.append('/');
+                    if (segment.startsWith("{") && segment.endsWith("}")) {
+                        params.add(segment.substring(1, segment.length() - 1));
+                        regex.append("([^/]+)");
+                    } else {
+                        regex.append(Pattern.quote(segment));
+                        literals++;
+                    }
+                }
+                targets.add(new Target(route, Pattern.compile(regex.append('$').toString()), params, literals, handler));
+            }
+        });
+        // as in API Gateway, a literal segment wins over a path parameter
+        targets.sort((a, b) -> Integer.compare(b.literalSegments(), a.literalSegments()));
+    }
+
+    /** Serves the request if a route's path matches; empty if none does. */
+    Optional<ApiResponse> serve(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod();
+        boolean pathKnown = false;
+        for (Target target : targets) {
+            Matcher m = target.pattern().matcher(path);
+            if (!m.matches()) {
+                continue;
+            }
+            pathKnown = true;
+            if (!target.route().method().equals(method)) {
+                continue;
+            }
+            Map<String, String> pathParams = new LinkedHashMap<>();
+            for (int i = 0; i < target.params().size(); i++) {
+                pathParams.put(target.params().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
+            }
+            APIGatewayProxyResponseEvent response = target.handler().handleRequest(toEvent(exchange, target.route(), pathParams), null);
+            return Optional.of(new ApiResponse(response.getStatusCode(),
+                    response.getHeaders() == null ? Map.of() : response.getHeaders(), response.getBody()));
+        }
+        if (pathKnown) {
+            return Optional.of(Problems.problem(405, "method_not_allowed", method + " is not allowed on " + path,
+                    path, null, null));
+        }
+        return Optional.empty();
+    }
+
+    private static APIGatewayProxyRequestEvent toEvent(HttpExchange exchange, Route route, Map<String, String> pathParams)
+            throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        Map<String, List<String>> multiHeaders = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            headers.put(name, values.get(values.size() - 1));
+            multiHeaders.put(name, List.copyOf(values));
+        });
+        Map<String, String> query = new LinkedHashMap<>();
+        Map<String, List<String>> multiQuery = new LinkedHashMap<>();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.put(name, value);
+                multiQuery.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+        }
+        String body = null;
+        boolean base64 = false;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new IOException("Request body over " + MAX_BODY_BYTES + " bytes");
+            }
+            if (bytes.length > 0) {
+                var decoder = StandardCharsets.UTF_8.newDecoder();
+                try {
+                    body = decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    body = Base64.getEncoder().encodeToString(bytes); // binary, as API Gateway sends it
+                    base64 = true;
+                }
+            }
+        }
+        String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                .withRequestId(UUID.randomUUID().toString())
+                .withHttpMethod(route.method())
+                .withResourcePath(route.path())
+                .withPath("/local" + exchange.getRequestURI().getRawPath())
+                .withStage("local")
+                .withRequestTimeEpoch(System.currentTimeMillis())
+                .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp(sourceIp));
+        return new APIGatewayProxyRequestEvent()
+                .withResource(route.path())
+                .withPath(exchange.getRequestURI().getRawPath())
+                .withHttpMethod(route.method())
+                .withHeaders(headers)
+                .withMultiValueHeaders(multiHeaders)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withMultiValueQueryStringParameters(multiQuery.isEmpty() ? null : multiQuery)
+                .withPathParameters(pathParams.isEmpty() ? null : pathParams)
+                .withBody(body)
+                .withIsBase64Encoded(base64)
+                .withRequestContext(context);
+    }
+}

@@ -1,0 +1,215 @@
+package dev.turnstile.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.turnstile.adapters.jdbc.DataSources;
+import dev.turnstile.adapters.jdbc.Migrations;
+import dev.turnstile.adapters.jdbc.PostgresServer;
+import dev.turnstile.adapters.jwt.JwksTokenVerifier;
+import dev.turnstile.api.ApiResponse;
+import dev.turnstile.api.ApiServices;
+import dev.turnstile.api.Json;
+import dev.turnstile.api.Problems;
+import dev.turnstile.catalogue.FunctionCatalogue;
+import dev.turnstile.catalogue.FunctionSpec;
+import dev.turnstile.common.Check;
+import dev.turnstile.identity.Principal;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform in one process: PostgreSQL (the configured server or an embedded one),
+ * migrations, the dev token issuer, every catalogue function behind one HTTP port, demo data.
+ * Listens on 127.0.0.1 only: its dev issuer mints tokens for anyone who asks.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+    static final String APP_ROLE = "turnstile_app";
+
+    /** Configuration, from environment variables (or system properties of the same name). */
+    public record Settings(int port, String database, boolean demoData) {
+        public static Settings fromEnvironment() {
+            return new Settings(Integer.parseInt(env("TURNSTILE_PORT", "8080")), env("TURNSTILE_DB_NAME", "turnstile"),
+                    Boolean.parseBoolean(env("TURNSTILE_DEMO_DATA", "true")));
+        }
+    }
+
+    private final PostgresServer postgres;
+    private final HikariDataSource owner;
+    private final HikariDataSource app;
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final DevIssuer issuer;
+    private final ApiGatewayEmulator gateway;
+    private final String baseUrl;
+
+    private LocalRuntime(Settings settings) throws IOException {
+        postgres = PostgresServer.fromEnvironment();
+        postgres.createDatabase(settings.database());
+        owner = DataSources.pooled(postgres.jdbcUrl(settings.database()), postgres.adminUser(), null, 4);
+        Migrations.apply(owner, APP_ROLE);
+        app = DataSources.pooled(postgres.jdbcUrl(settings.database()), APP_ROLE, null, 16);
+
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 256);
+        baseUrl = "http://localhost:" + http.getAddress().getPort();
+        issuer = new DevIssuer(baseUrl + "/dev");
+        ApiServices services = new ApiServices(app,
+                JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), Clock.systemUTC());
+        gateway = new ApiGatewayEmulator(handlers(services));
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        http.setExecutor(executor);
+        http.createContext("/", this::handle);
+        http.start();
+        if (settings.demoData() && DemoData.seed(services)) {
+            log.info("Seeded the demo organization '{}'", DemoData.ORG_SLUG);
+        }
+    }
+
+    public static LocalRuntime start(Settings settings) {
+        try {
+            return new LocalRuntime(settings);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not start the local runtime", e);
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String tokenFor(String email, String name) {
+        return issuer.mint(DevIssuer.userFor(email, name));
+    }
+
+    /** The same handler classes the Lambda runtime instantiates, built with the local services. */
+    @SuppressWarnings("unchecked")
+    private static Map<FunctionSpec, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers(
+            ApiServices services) {
+        Map<FunctionSpec, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers = new LinkedHashMap<>();
+        for (FunctionSpec spec : FunctionCatalogue.all()) {
+            try {
+                handlers.put(spec, (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+                        Class.forName(spec.handler()).getConstructor(ApiServices.class).newInstance(services));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot load function " + spec.name() + " (" + spec.handler() + ")", e);
+            }
+        }
+        return handlers;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod();
+            ApiResponse response;
+            if (method.equals("GET") && path.equals("/.well-known/jwks.json")) {
+                response = new ApiResponse(200, Map.of("Content-Type", "application/json"), issuer.jwks());
+            } else if (method.equals("POST") && path.equals("/dev/tokens")) {
+                response = mintToken(exchange);
+            } else if (method.equals("GET") && path.equals("/")) {
+                response = ApiResponse.ok(index());
+            } else {
+                Optional<ApiResponse> served = gateway.serve(exchange);
+                response = served.orElseGet(() -> Problems.problem(404, "route_not_found",
+                        "No route " + method + " " + path, path, null, null));
+            }
+            write(exchange, response);
+        } catch (RuntimeException e) {
+            log.error("Local runtime failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            write(exchange, Problems.problem(500, "internal_error", "The local runtime failed; see its log", null, null, null));
+        }
+    }
+
+    private ApiResponse mintToken(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(exchange.getRequestBody());
+        } catch (IOException e) {
+            return Problems.problem(400, "bad_request", "Send {\"email\": \"...\", \"name\": \"...\"}", "/dev/tokens", null, null);
+        }
+        String email = body == null ? null : body.path("email").asText(null);
+        String name = body == null ? null : body.path("name").asText(null);
+        try {
+            new Check().optionalEmail(email, "email").require(email != null, "email", "is required").orThrow();
+        } catch (dev.turnstile.common.Invalid e) {
+            return Problems.problem(422, e.code(), e.detail(), "/dev/tokens", null, e.errors());
+        }
+        Principal user = DevIssuer.userFor(email, name);
+        return ApiResponse.ok(Map.of("token", issuer.mint(user), "userId", user.userId(), "email", email,
+                "expiresAt", Instant.now().plus(DevIssuer.LIFETIME)));
+    }
+
+    private Map<String, Object> index() {
+        return Map.of(
+                "name", "Turnstile local runtime",
+                "jwks", baseUrl + "/.well-known/jwks.json",
+                "mintToken", "POST " + baseUrl + "/dev/tokens {\"email\": \"you@example.com\", \"name\": \"You\"}",
+                "demoEvent", baseUrl + "/v1/public/orgs/" + DemoData.ORG_SLUG + "/events/" + DemoData.EVENT_SLUG,
+                "routes", FunctionCatalogue.all().stream().flatMap(f -> f.routes().stream()).map(Object::toString).toList());
+    }
+
+    private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
+        byte[] body = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+        app.close();
+        owner.close();
+        postgres.close();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(name);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalRuntime runtime = start(Settings.fromEnvironment());
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "local-runtime-stop"));
+        String token = runtime.tokenFor(DemoData.ORGANIZER.email(), DemoData.ORGANIZER.name());
+        System.out.printf("""
+
+                Turnstile local runtime is up at %1$s  (Ctrl+C stops it)
+
+                  Demo event (public):  %1$s/v1/public/orgs/%2$s/events/%3$s
+                  Your organizations:   curl -H "Authorization: Bearer $TOKEN" %1$s/v1/orgs
+                  Another user's token: curl -X POST -H 'Content-Type: application/json' \\
+                                          -d '{"email":"you@example.com","name":"You"}' %1$s/dev/tokens
+
+                  TOKEN for %4$s (owner of the demo organization, valid 12 h):
+                  export TOKEN=%5$s
+
+                """, runtime.baseUrl(), DemoData.ORG_SLUG, DemoData.EVENT_SLUG, DemoData.ORGANIZER.email(), token);
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.turnstile.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the local runtime on a random port with its own database and walks the organizer's
+ * first steps over real HTTP, with a token from the dev issuer: create an organization, an event,
+ * a session and a ticket type, publish, and read the public page without a token.
+ */
+class LocalRuntimeEndToEndTest {
+
+    static LocalRuntime runtime;
+    static String database;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        byte[] random = new byte[4];
+        ThreadLocalRandom.current().nextBytes(random);
+        database = "turnstile_e2e_" + HexFormat.of().formatHex(random);
+        runtime = LocalRuntime.start(new LocalRuntime.Settings(0, database, true));
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+        try (var server = dev.turnstile.adapters.jdbc.PostgresServer.fromEnvironment()) {
+            server.dropDatabase(database);
+        }
+    }
+
+    record Reply(int status, String contentType, JsonNode body) {
+    }
+
+    @Test
+    void givenANewOrganizer_whenWalkingFromOrganizationToPublishedEvent_thenThePublicSeesIt() throws Exception {
+        Reply token = send("POST", "/dev/tokens", null, "{\"email\": \"e2e@example.com\", \"name\": \"Eve Two\"}");
+        assertThat(token.status()).isEqualTo(200);
+        String bearer = token.body().get("token").asText();
+
+        String orgSlug = "e2e-" + Long.toString(System.nanoTime(), 36);
+        Reply org = send("POST", "/v1/orgs", bearer, "{\"name\": \"E2E Org\", \"slug\": \"" + orgSlug + "\"}");
+        assertThat(org.status()).isEqualTo(201);
+        String orgId = org.body().get("id").asText();
+
+        Instant start = Instant.now().plus(Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Reply event = send("POST", "/v1/orgs/" + orgId + "/events", bearer, """
+                {"title": "Meetup", "slug": "meetup", "type": "online", "startsAt": "%s", "endsAt": "%s",
+                 "timeZone": "Europe/Lisbon", "location": {"onlineUrl": "https://meet.example.com/x"}}"""
+                .formatted(start, start.plus(Duration.ofHours(3))));
+        assertThat(event.status()).isEqualTo(201);
+        String eventId = event.body().get("id").asText();
+        String base = "/v1/orgs/" + orgId + "/events/" + eventId;
+
+        Reply session = send("POST", base + "/sessions", bearer, """
+                {"title": "Lightning talks", "startsAt": "%s", "endsAt": "%s"}"""
+                .formatted(start.plus(Duration.ofHours(1)), start.plus(Duration.ofHours(2))));
+        assertThat(session.status()).isEqualTo(201);
+        Reply ticket = send("POST", base + "/ticket-types", bearer,
+                "{\"name\": \"Free\", \"priceMinor\": 0, \"currency\": \"EUR\", \"capacity\": 50}");
+        assertThat(ticket.status()).isEqualTo(201);
+
+        Reply hidden = send("GET", "/v1/public/orgs/" + orgSlug + "/events/meetup", null, null);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.contentType()).isEqualTo("application/problem+json");
+
+        Reply published = send("POST", base + "/publish", bearer, null);
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.body().get("status").asText()).isEqualTo("published");
+
+        Reply page = send("GET", "/v1/public/orgs/" + orgSlug + "/events/meetup", null, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().get("title").asText()).isEqualTo("Meetup");
+        assertThat(page.body().get("sessions").get(0).get("title").asText()).isEqualTo("Lightning talks");
+        assertThat(page.body().get("ticketTypes").get(0).get("available").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void givenTheDemoData_thenItsPublishedEventIsServed_andItsOrganizerCanManageIt() throws Exception {
+        Reply page = send("GET", "/v1/public/orgs/demo/events/turnstile-summit", null, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().get("sessions")).hasSize(3);
+        assertThat(page.body().get("ticketTypes").findValuesAsText("name"))
+                .containsExactly("General admission", "Student", "Livestream");
+
+        String bearer = runtime.tokenFor(DemoData.ORGANIZER.email(), DemoData.ORGANIZER.name());
+        Reply mine = send("GET", "/v1/orgs", bearer, null);
+        assertThat(mine.body().get("items").get(0).get("slug").asText()).isEqualTo("demo");
+    }
+
+    @Test
+    void givenNoToken_orAnUnknownRoute_orAWrongMethod_thenProblemResponses() throws Exception {
+        assertThat(send("GET", "/v1/orgs", null, null).status()).isEqualTo(401);
+        assertThat(send("GET", "/v1/nowhere", null, null).status()).isEqualTo(404);
+        assertThat(send("DELETE", "/v1/orgs", null, null).status()).isEqualTo(405);
+        Reply jwks = send("GET", "/.well-known/jwks.json", null, null);
+        assertThat(jwks.body().get("keys").get(0).get("kty").asText()).isEqualTo("RSA");
+        assertThat(jwks.body().get("keys").get(0).has("d")).as("no private key material").isFalse();
+    }
+
+    private static Reply send(String method, String path, String bearer, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode node = response.body().isEmpty() ? null : json.readTree(response.body());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), node);
+    }
+}
