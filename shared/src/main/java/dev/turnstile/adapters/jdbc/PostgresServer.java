@@ -46,7 +46,11 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("No PostgreSQL answers at " + host + ":" + port
                     + " and TURNSTILE_DB_MODE=server forbids the embedded fallback");
         }
-        log.info("No PostgreSQL at {}:{}; starting an embedded PostgreSQL 15", host, port);
+        if (mode.equals("embedded")) {
+            log.info("TURNSTILE_DB_MODE=embedded: starting an embedded PostgreSQL 15");
+        } else {
+            log.info("No PostgreSQL at {}:{}; starting an embedded PostgreSQL 15", host, port);
+        }
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
             return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", pg);
