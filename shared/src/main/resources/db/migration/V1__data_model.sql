@@ -5,8 +5,11 @@
 --  * time is timestamptz (UTC); each event carries an IANA time zone for display;
 --  * every tenant-owned row has org_id, and row-level security keyed on the per-transaction
 --    setting app.org_id hides every other organization's rows from the application role;
---  * an update or delete of a tenant row is recorded, with before/after values and the acting user
---    (app.user_id), in the append-only audit_logs table.
+--  * every insert, update and delete of a tenant row is recorded, with before/after values and the
+--    acting user (app.user_id), in the append-only audit_logs table;
+--  * a child row references its parent through (org_id, parent_id), so that even a bug that skips
+--    the application's checks cannot attach one organization's row to another's (foreign-key
+--    checks do not see row-level security, composite keys make them tenant-aware).
 
 -- ---------------------------------------------------------------------------------------------
 -- Tenant context: set per transaction by the application with set_config(..., true).
@@ -142,7 +145,7 @@ CREATE TABLE events (
   contact       jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(contact) = 'object'),
   tags          text[] NOT NULL DEFAULT '{}',
   series_id     uuid,            -- events cloned as a series share one id (the first event's)
-  cloned_from   uuid REFERENCES events (id) ON DELETE SET NULL,
+  cloned_from   uuid,
   is_published  boolean NOT NULL DEFAULT false,
   published_at  timestamptz,
   archived_at   timestamptz,
@@ -150,6 +153,9 @@ CREATE TABLE events (
   version       integer NOT NULL DEFAULT 1,
   created_at    timestamptz NOT NULL DEFAULT now(),
   updated_at    timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT events_org_id_key UNIQUE (org_id, id),
+  CONSTRAINT events_cloned_from_fkey FOREIGN KEY (org_id, cloned_from)
+    REFERENCES events (org_id, id) ON DELETE SET NULL (cloned_from),
   CONSTRAINT events_ends_after_start CHECK (ends_at > starts_at),
   CONSTRAINT events_published_has_time CHECK (NOT is_published OR published_at IS NOT NULL)
 );
@@ -163,7 +169,7 @@ CREATE TYPE session_status AS ENUM ('scheduled', 'cancelled');
 CREATE TABLE sessions (
   id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   org_id       uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
-  event_id     uuid NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  event_id     uuid NOT NULL,
   title        text NOT NULL CHECK (length(btrim(title)) BETWEEN 1 AND 200),
   description  text CHECK (length(description) <= 20000),
   room         text CHECK (length(room) <= 200),
@@ -176,6 +182,8 @@ CREATE TABLE sessions (
   cancelled_at timestamptz,
   created_at   timestamptz NOT NULL DEFAULT now(),
   updated_at   timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT sessions_org_id_key UNIQUE (org_id, id),
+  CONSTRAINT sessions_event_fkey FOREIGN KEY (org_id, event_id) REFERENCES events (org_id, id) ON DELETE CASCADE,
   CONSTRAINT sessions_ends_after_start CHECK (ends_at > starts_at),
   CONSTRAINT sessions_cancel_time CHECK ((status = 'cancelled') = (cancelled_at IS NOT NULL))
 );
@@ -191,17 +199,23 @@ CREATE TABLE speakers (
   email        text CHECK (email ~ '^[^@\s]+@[^@\s]+$'),
   social_links jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(social_links) = 'object'),
   created_at   timestamptz NOT NULL DEFAULT now(),
-  updated_at   timestamptz NOT NULL DEFAULT now()
+  updated_at   timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT speakers_org_id_key UNIQUE (org_id, id)
 );
 CREATE INDEX speakers_org_name_idx ON speakers (org_id, lower(name));
 
 CREATE TABLE session_speakers (
   id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   org_id     uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
-  session_id uuid NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-  speaker_id uuid NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+  session_id uuid NOT NULL,
+  speaker_id uuid NOT NULL,
   role       text NOT NULL DEFAULT 'speaker' CHECK (length(btrim(role)) BETWEEN 1 AND 50),
-  CONSTRAINT session_speakers_key UNIQUE (session_id, speaker_id)
+  position   smallint NOT NULL CHECK (position >= 0),  -- the order speakers are billed in
+  CONSTRAINT session_speakers_key UNIQUE (session_id, speaker_id),
+  CONSTRAINT session_speakers_session_fkey FOREIGN KEY (org_id, session_id)
+    REFERENCES sessions (org_id, id) ON DELETE CASCADE,
+  CONSTRAINT session_speakers_speaker_fkey FOREIGN KEY (org_id, speaker_id)
+    REFERENCES speakers (org_id, id) ON DELETE CASCADE
 );
 CREATE INDEX session_speakers_speaker_idx ON session_speakers (speaker_id);
 
@@ -211,7 +225,7 @@ CREATE INDEX session_speakers_speaker_idx ON session_speakers (speaker_id);
 CREATE TABLE ticket_types (
   id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   org_id         uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
-  event_id       uuid NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  event_id       uuid NOT NULL,
   name           text NOT NULL CHECK (length(btrim(name)) BETWEEN 1 AND 200),
   description    text CHECK (length(description) <= 10000),
   price_minor    bigint NOT NULL CHECK (price_minor >= 0),   -- 0 is a free ticket
@@ -227,6 +241,8 @@ CREATE TABLE ticket_types (
   sort_order     integer NOT NULL DEFAULT 0,
   created_at     timestamptz NOT NULL DEFAULT now(),
   updated_at     timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT ticket_types_org_id_key UNIQUE (org_id, id),
+  CONSTRAINT ticket_types_event_fkey FOREIGN KEY (org_id, event_id) REFERENCES events (org_id, id) ON DELETE CASCADE,
   -- the inventory invariant: never more sold and held than there is
   CONSTRAINT ticket_types_within_capacity CHECK (quantity_sold + quantity_held <= capacity),
   CONSTRAINT ticket_types_sale_window CHECK (sale_ends_at IS NULL OR sale_starts_at IS NULL OR sale_ends_at > sale_starts_at)
@@ -238,7 +254,7 @@ CREATE TYPE registration_status AS ENUM ('pending', 'confirmed', 'cancelled', 'e
 CREATE TABLE registrations (
   id                  uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   org_id              uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
-  event_id            uuid NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  event_id            uuid NOT NULL,
   user_id             uuid REFERENCES users (id) ON DELETE SET NULL,
   confirmation_number text NOT NULL,
   status              registration_status NOT NULL DEFAULT 'pending',
@@ -248,7 +264,10 @@ CREATE TABLE registrations (
   hold_expires_at     timestamptz,
   created_at          timestamptz NOT NULL DEFAULT now(),
   updated_at          timestamptz NOT NULL DEFAULT now(),
-  CONSTRAINT registrations_confirmation_number_key UNIQUE (confirmation_number)
+  CONSTRAINT registrations_confirmation_number_key UNIQUE (confirmation_number),
+  CONSTRAINT registrations_org_id_key UNIQUE (org_id, id),
+  -- registrations are never deleted with their event: a hard delete is refused while any exist
+  CONSTRAINT registrations_event_fkey FOREIGN KEY (org_id, event_id) REFERENCES events (org_id, id)
 );
 CREATE INDEX registrations_event_idx ON registrations (event_id, created_at);
 CREATE INDEX registrations_user_idx ON registrations (user_id);
@@ -282,8 +301,8 @@ CREATE TYPE ticket_status AS ENUM ('reserved', 'issued', 'cancelled', 'refunded'
 CREATE TABLE tickets (
   id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   org_id          uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
-  registration_id uuid NOT NULL REFERENCES registrations (id) ON DELETE CASCADE,
-  ticket_type_id  uuid NOT NULL REFERENCES ticket_types (id),
+  registration_id uuid NOT NULL,
+  ticket_type_id  uuid NOT NULL,
   ticket_code     text NOT NULL,
   qr_code         text,            -- the signed payload the QR encodes; never a secret
   status          ticket_status NOT NULL DEFAULT 'reserved',
@@ -293,6 +312,9 @@ CREATE TABLE tickets (
   created_at      timestamptz NOT NULL DEFAULT now(),
   updated_at      timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT tickets_ticket_code_key UNIQUE (ticket_code),
+  CONSTRAINT tickets_org_id_key UNIQUE (org_id, id),
+  CONSTRAINT tickets_registration_fkey FOREIGN KEY (org_id, registration_id) REFERENCES registrations (org_id, id),
+  CONSTRAINT tickets_ticket_type_fkey FOREIGN KEY (org_id, ticket_type_id) REFERENCES ticket_types (org_id, id),
   CONSTRAINT tickets_issued_time CHECK (status <> 'issued' OR issued_at IS NOT NULL)
 );
 CREATE INDEX tickets_registration_idx ON tickets (registration_id);
@@ -304,7 +326,7 @@ CREATE TYPE payment_status AS ENUM
 CREATE TABLE payments (
   id                  uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   org_id              uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
-  registration_id     uuid NOT NULL REFERENCES registrations (id),
+  registration_id     uuid NOT NULL,
   provider            text NOT NULL CHECK (provider ~ '^[a-z][a-z0-9_]{1,31}$'),
   provider_payment_id text,
   idempotency_key     text NOT NULL CHECK (length(idempotency_key) BETWEEN 8 AND 255),
@@ -315,6 +337,7 @@ CREATE TABLE payments (
   provider_response   jsonb NOT NULL DEFAULT '{}',   -- redacted: never card data
   created_at          timestamptz NOT NULL DEFAULT now(),
   updated_at          timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT payments_registration_fkey FOREIGN KEY (org_id, registration_id) REFERENCES registrations (org_id, id),
   CONSTRAINT payments_refund_within_amount CHECK (refunded_minor <= amount_minor),
   CONSTRAINT payments_idempotency_key UNIQUE (idempotency_key),
   CONSTRAINT payments_provider_payment_key UNIQUE (provider, provider_payment_id)
@@ -326,8 +349,8 @@ CREATE TYPE check_in_method AS ENUM ('qr', 'manual', 'api');
 CREATE TABLE check_ins (
   id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   org_id         uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
-  ticket_id      uuid NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
-  session_id     uuid REFERENCES sessions (id) ON DELETE CASCADE,
+  ticket_id      uuid NOT NULL,
+  session_id     uuid,
   checked_in_by  uuid REFERENCES users (id) ON DELETE SET NULL,
   checked_in_at  timestamptz NOT NULL DEFAULT now(),
   method         check_in_method NOT NULL,
@@ -335,7 +358,9 @@ CREATE TABLE check_ins (
   device         text CHECK (length(device) <= 200),
   scan_id        text NOT NULL CHECK (length(scan_id) BETWEEN 1 AND 200),
   metadata       jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(metadata) = 'object'),
-  CONSTRAINT check_ins_scan_key UNIQUE (org_id, scan_id)
+  CONSTRAINT check_ins_scan_key UNIQUE (org_id, scan_id),
+  CONSTRAINT check_ins_ticket_fkey FOREIGN KEY (org_id, ticket_id) REFERENCES tickets (org_id, id),
+  CONSTRAINT check_ins_session_fkey FOREIGN KEY (org_id, session_id) REFERENCES sessions (org_id, id)
 );
 CREATE INDEX check_ins_ticket_idx ON check_ins (ticket_id);
 -- a ticket is checked in at most once per event (session_id null) and once per session
@@ -369,8 +394,8 @@ DECLARE
   new_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
   row_data jsonb := coalesce(new_row, old_row);
 BEGIN
-  IF TG_OP = 'UPDATE' AND old_row = new_row THEN
-    RETURN NEW;  -- nothing changed, nothing to record
+  IF TG_OP = 'UPDATE' AND old_row - 'updated_at' - 'version' = new_row - 'updated_at' - 'version' THEN
+    RETURN NEW;  -- nothing but bookkeeping changed, nothing to record
   END IF;
   INSERT INTO audit_logs (org_id, table_name, record_id, action, old_data, new_data, user_id)
   VALUES (

@@ -58,6 +58,7 @@ final class DevIssuer {
                 .issuer(issuer)
                 .subject(p.userId().toString())
                 .claim("email", p.email())
+                .claim("email_verified", true)
                 .claim("name", p.name())
                 .claim("token_use", "id")
                 .issueTime(Date.from(now))

@@ -48,7 +48,7 @@ public final class ApiRequest {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw new NotFound(resource, raw);
+            throw new NotFound(resource, (Object) raw);
         }
     }
 
@@ -153,9 +153,13 @@ public final class ApiRequest {
             return null;
         }
         if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest(null, "The body is marked base64 but is not");
+            }
         }
-        if (body.length() > MAX_BODY_BYTES) {
+        if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw new BadRequest(null, "The body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         return body;

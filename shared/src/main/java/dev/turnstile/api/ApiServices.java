@@ -108,7 +108,7 @@ public final class ApiServices {
 
         createEvent = new CreateEvent(access, events, clock);
         getEvent = new GetEvent(access, events);
-        updateEvent = new UpdateEvent(access, events);
+        updateEvent = new UpdateEvent(access, events, sessions);
         listEvents = new ListEvents(access, events);
         changeEventStatus = new ChangeEventStatus(access, events, ticketTypes, clock);
         deleteEventPermanently = new DeleteEventPermanently(access, events);
@@ -140,8 +140,13 @@ public final class ApiServices {
     public static ApiServices fromEnvironment() {
         DataSource db = DataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"),
                 System.getenv("TURNSTILE_DB_PASSWORD"), 2);
-        TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"));
+        TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
+                blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
         return new ApiServices(db, tokens, Clock.systemUTC());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String required(String name) {

@@ -97,8 +97,9 @@ public final class Router {
         }
         ApiRequest request = new ApiRequest(event, principal);
         if (request.rawBody() != null && !request.rawBody().isBlank() && !isJson(header(event, "content-type"))) {
+            String requestId = event.getRequestContext() != null ? event.getRequestContext().getRequestId() : null;
             return Problems.problem(415, "unsupported_media_type", "Send the body as application/json",
-                    event.getPath(), null, null);
+                    event.getPath(), requestId, null);
         }
         return binding.handler().handle(request);
     }

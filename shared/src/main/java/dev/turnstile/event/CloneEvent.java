@@ -43,8 +43,8 @@ public final class CloneEvent {
     }
 
     public Event cloneEvent(Principal caller, UUID orgId, UUID sourceId, Command command) {
-        new Check().slug(command.slug(), "slug", Check.EVENT_SLUG).optionalText(command.title(), "title", 200).orThrow();
         return access.write(caller, orgId, Role.ADMIN, () -> {
+            new Check().slug(command.slug(), "slug", Check.EVENT_SLUG).optionalText(command.title(), "title", 200).orThrow();
             Event source = events.lock(sourceId).orElseThrow(() -> new NotFound("event", sourceId));
             Duration shift = command.startsAt() == null ? Duration.ZERO : Duration.between(source.startsAt(), command.startsAt());
             Instant now = clock.instant();
@@ -58,7 +58,7 @@ public final class CloneEvent {
             }
             Event.Details d = source.details();
             Event.Details copied = new Event.Details(
-                    command.title() != null ? command.title() : d.title(), command.slug(), d.description(), d.type(),
+                    command.title() != null ? command.title().strip() : d.title(), command.slug(), d.description(), d.type(),
                     d.visibility(), d.startsAt().plus(shift), d.endsAt().plus(shift), d.timeZone(), d.location(),
                     d.customFields(), d.contact(), d.tags());
             EventRules.validate(copied);

@@ -22,12 +22,12 @@ public final class CreateEvent {
 
     public Event create(Principal caller, UUID orgId, Event.Details requested) {
         Event.Details d = withDefaults(requested);
-        EventRules.validate(d);
-        var now = clock.instant();
-        Event event = new Event(UUID.randomUUID(), orgId, d.title().strip(), d.slug(), d.description(), d.type(),
-                d.visibility(), d.startsAt(), d.endsAt(), d.timeZone(), d.location(), d.customFields(), d.contact(),
-                d.tags(), null, null, false, null, null, null, 1, now, now);
         return access.write(caller, orgId, Role.ADMIN, () -> {
+            EventRules.validate(d);
+            var now = clock.instant();
+            Event event = new Event(UUID.randomUUID(), orgId, d.title().strip(), d.slug(), d.description(), d.type(),
+                    d.visibility(), d.startsAt(), d.endsAt(), d.timeZone(), d.location(), d.customFields(), d.contact(),
+                    d.tags(), null, null, false, null, null, null, 1, now, now);
             events.insert(event);
             return events.find(event.id()).orElseThrow();
         });

@@ -1,5 +1,6 @@
 package dev.turnstile.event;
 
+import dev.turnstile.common.Maps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,9 @@ public record Event(
         Instant updatedAt) {
 
     public Event {
-        location = Map.copyOf(location);
-        customFields = Map.copyOf(customFields);
-        contact = Map.copyOf(contact);
+        location = Maps.copyOf(location);
+        customFields = Maps.copyOf(customFields);
+        contact = Maps.copyOf(contact);
         tags = List.copyOf(tags);
     }
 

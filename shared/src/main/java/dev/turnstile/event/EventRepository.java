@@ -11,9 +11,13 @@ public interface EventRepository {
 
     void insert(Event event);
 
-    /** The event, if it exists and is not deleted: sessions and ticket types hang off such events only. */
+    /**
+     * The event, locked until the transaction ends, if it exists and is not deleted: sessions and
+     * ticket types hang off such events only, and changes to them are serialized per event (so
+     * that rules spanning siblings, such as one currency per event, hold under concurrency).
+     */
     default Event requireEditable(UUID id) {
-        Event event = find(id).orElseThrow(() -> new NotFound("event", id));
+        Event event = lock(id).orElseThrow(() -> new NotFound("event", id));
         if (event.status() == EventStatus.DELETED) {
             throw new Conflict("event_deleted", "The event is deleted; restore it before changing it");
         }

@@ -1,5 +1,6 @@
 package dev.turnstile.organization;
 
+import dev.turnstile.common.Maps;
 import java.util.Map;
 
 /** How an organization's pages, e-mails and tickets look, and the legal texts they link. */
@@ -13,7 +14,7 @@ public record Branding(
     public static final Branding NONE = new Branding(null, Map.of(), Map.of(), null, null);
 
     public Branding {
-        colors = colors == null ? Map.of() : Map.copyOf(colors);
-        templates = templates == null ? Map.of() : Map.copyOf(templates);
+        colors = Maps.copyOf(colors);
+        templates = Maps.copyOf(templates);
     }
 }

@@ -1,5 +1,6 @@
 package dev.turnstile.organization;
 
+import dev.turnstile.common.Maps;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,6 @@ public record Organization(
         Instant updatedAt) {
 
     public Organization {
-        settings = Map.copyOf(settings);
+        settings = Maps.copyOf(settings);
     }
 }

@@ -22,8 +22,8 @@ public final class UpdateBranding {
     }
 
     public Branding update(Principal caller, UUID orgId, Branding branding) {
-        validate(branding);
         return access.write(caller, orgId, Role.ADMIN, () -> {
+            validate(branding);
             organizations.saveBranding(orgId, branding);
             return organizations.branding(orgId);
         });

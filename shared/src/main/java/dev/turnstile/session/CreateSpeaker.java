@@ -20,11 +20,11 @@ public final class CreateSpeaker {
     }
 
     public Speaker create(Principal caller, UUID orgId, Speaker.Details d) {
-        SessionRules.validate(d);
-        var now = clock.instant();
-        Speaker speaker = new Speaker(UUID.randomUUID(), orgId, d.name().strip(), d.title(), d.bio(), d.photoUrl(),
-                d.email(), d.socialLinks() == null ? Map.of() : d.socialLinks(), now, now);
         return access.write(caller, orgId, Role.ADMIN, () -> {
+            SessionRules.validate(d);
+            var now = clock.instant();
+            Speaker speaker = new Speaker(UUID.randomUUID(), orgId, d.name().strip(), d.title(), d.bio(), d.photoUrl(),
+                    d.email(), d.socialLinks() == null ? Map.of() : d.socialLinks(), now, now);
             speakers.insert(speaker);
             return speakers.find(speaker.id()).orElseThrow();
         });

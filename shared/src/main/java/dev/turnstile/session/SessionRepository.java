@@ -14,6 +14,6 @@ public interface SessionRepository {
 
     List<Session> listForEvent(UUID eventId);
 
-    /** Replaces the session's speakers with these (speaker id and role). */
+    /** Replaces the session's speakers with these (speaker id and role), billed in this order. */
     void setSpeakers(UUID orgId, UUID sessionId, List<SessionSpeaker> speakers);
 }

@@ -29,6 +29,10 @@ final class SessionRules {
             check.require(d.attachments().size() <= 20, "attachments", "must have at most 20 entries");
             for (int i = 0; i < d.attachments().size(); i++) {
                 Map<String, Object> attachment = d.attachments().get(i);
+                if (attachment == null) {
+                    check.require(false, "attachments[" + i + "]", "must be an object with name and url");
+                    continue;
+                }
                 check.text(attachment.get("name") instanceof String s ? s : null, "attachments[" + i + "].name", 200);
                 check.optionalUrl(attachment.get("url") instanceof String s ? s : "", "attachments[" + i + "].url");
             }
@@ -37,19 +41,17 @@ final class SessionRules {
     }
 
     static void validate(Speaker.Details d) {
-        new Check()
+        Check check = new Check()
                 .text(d.name(), "name", 200)
                 .optionalText(d.title(), "title", 200)
                 .optionalText(d.bio(), "bio", 20_000)
                 .optionalUrl(d.photoUrl(), "photoUrl")
                 .optionalEmail(d.email(), "email")
-                .jsonObjectSize(d.socialLinks(), "socialLinks", 20)
-                .orThrow();
+                .jsonObjectSize(d.socialLinks(), "socialLinks", 20);
         if (d.socialLinks() != null) {
-            Check links = new Check();
             d.socialLinks().forEach((network, url) ->
-                    links.optionalUrl(url instanceof String s ? s : "", "socialLinks." + network));
-            links.orThrow();
+                    check.optionalUrl(url instanceof String s ? s : "", "socialLinks." + network));
         }
+        check.orThrow();
     }
 }

@@ -32,19 +32,23 @@ public final class SetSessionSpeakers {
     }
 
     public Session set(Principal caller, UUID orgId, UUID eventId, UUID sessionId, List<Assignment> assignments) {
-        Check check = new Check().require(assignments.size() <= 50, "speakers", "must have at most 50 entries");
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < assignments.size(); i++) {
-            Assignment a = assignments.get(i);
-            if (check.present(a.speakerId(), "speakers[" + i + "].speakerId")) {
-                check.require(seen.add(a.speakerId()), "speakers[" + i + "].speakerId", "is listed twice");
-            }
-            if (a.role() != null) {
-                check.text(a.role(), "speakers[" + i + "].role", 50);
-            }
-        }
-        check.orThrow();
         return access.write(caller, orgId, Role.ADMIN, () -> {
+            Check check = new Check().require(assignments.size() <= 50, "speakers", "must have at most 50 entries");
+            Set<UUID> seen = new HashSet<>();
+            for (int i = 0; i < assignments.size(); i++) {
+                Assignment a = assignments.get(i);
+                if (a == null) {
+                    check.require(false, "speakers[" + i + "]", "must be an object with a speakerId");
+                    continue;
+                }
+                if (check.present(a.speakerId(), "speakers[" + i + "].speakerId")) {
+                    check.require(seen.add(a.speakerId()), "speakers[" + i + "].speakerId", "is listed twice");
+                }
+                if (a.role() != null) {
+                    check.text(a.role(), "speakers[" + i + "].role", 50);
+                }
+            }
+            check.orThrow();
             events.requireEditable(eventId);
             sessions.find(eventId, sessionId).orElseThrow(() -> new NotFound("session", sessionId));
             List<UUID> known = speakers.existing(seen);

@@ -1,5 +1,6 @@
 package dev.turnstile.session;
 
+import dev.turnstile.common.Maps;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,7 @@ public record Speaker(
         Instant updatedAt) {
 
     public Speaker {
-        socialLinks = Map.copyOf(socialLinks);
+        socialLinks = Maps.copyOf(socialLinks);
     }
 
     public record Details(String name, String title, String bio, String photoUrl, String email,

@@ -1,5 +1,6 @@
 package dev.turnstile.ticket;
 
+import dev.turnstile.common.Maps;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +30,7 @@ public record TicketType(
         Instant updatedAt) {
 
     public TicketType {
-        restrictions = Map.copyOf(restrictions);
+        restrictions = Maps.copyOf(restrictions);
     }
 
     public int available() {

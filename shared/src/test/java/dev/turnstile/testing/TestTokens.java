@@ -59,12 +59,23 @@ public final class TestTokens {
         return sign(key, p, "https://evil.test", Instant.now().plus(Duration.ofHours(1)));
     }
 
+    /** What a Cognito access token looks like to us: right issuer and key, wrong use. */
+    public String accessTokenFor(Principal p) {
+        return sign(key, p, ISSUER, Instant.now().plus(Duration.ofHours(1)), "access");
+    }
+
     private static String sign(RSAKey signingKey, Principal p, String issuer, Instant expiry) {
+        return sign(signingKey, p, issuer, expiry, "id");
+    }
+
+    private static String sign(RSAKey signingKey, Principal p, String issuer, Instant expiry, String use) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .issuer(issuer)
                     .subject(p.userId().toString())
                     .claim("email", p.email())
+                    .claim("email_verified", true)
+                    .claim("token_use", use)
                     .claim("name", p.name())
                     .issueTime(Date.from(Instant.now().minusSeconds(1)))
                     .expirationTime(Date.from(expiry))

@@ -25,7 +25,7 @@ public final class JdbcSessions implements SessionRepository {
             SELECT s.id, s.org_id, s.event_id, s.title, s.description, s.room, s.starts_at, s.ends_at, s.capacity,
               s.tags, s.attachments, s.status::text, s.cancelled_at, s.created_at, s.updated_at,
               coalesce((SELECT jsonb_agg(jsonb_build_object('speakerId', sp.id, 'name', sp.name, 'role', ss.role)
-                                         ORDER BY ss.id)
+                                         ORDER BY ss.position)
                         FROM session_speakers ss JOIN speakers sp ON sp.id = ss.speaker_id
                         WHERE ss.session_id = s.id), '[]') AS speakers
             FROM sessions s
@@ -70,9 +70,10 @@ public final class JdbcSessions implements SessionRepository {
     @Override
     public void setSpeakers(UUID orgId, UUID sessionId, List<SessionSpeaker> speakers) {
         sql.update("DELETE FROM session_speakers WHERE session_id = ?", sessionId);
-        for (SessionSpeaker speaker : speakers) {
-            sql.update("INSERT INTO session_speakers (org_id, session_id, speaker_id, role) VALUES (?, ?, ?, ?)",
-                    orgId, sessionId, speaker.speakerId(), speaker.role());
+        for (int position = 0; position < speakers.size(); position++) {
+            SessionSpeaker speaker = speakers.get(position);
+            sql.update("INSERT INTO session_speakers (org_id, session_id, speaker_id, role, position) VALUES (?, ?, ?, ?, ?)",
+                    orgId, sessionId, speaker.speakerId(), speaker.role(), position);
         }
     }
 

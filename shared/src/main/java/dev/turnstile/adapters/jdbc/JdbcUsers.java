@@ -15,9 +15,11 @@ public final class JdbcUsers implements UserRepository {
     public void ensure(Principal p) {
         // the identity provider owns e-mail and name: keep ours in step with its latest token
         sql.update("""
-                INSERT INTO users (id, email, email_verified, name) VALUES (?, ?, true, ?)
-                ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name
-                WHERE users.email IS DISTINCT FROM excluded.email OR users.name IS DISTINCT FROM excluded.name
-                """, p.userId(), p.email(), p.name());
+                INSERT INTO users (id, email, email_verified, name) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE
+                  SET email = excluded.email, email_verified = excluded.email_verified, name = excluded.name
+                WHERE (users.email, users.email_verified, users.name)
+                      IS DISTINCT FROM (excluded.email, excluded.email_verified, excluded.name)
+                """, p.userId(), p.email(), p.emailVerified(), p.name());
     }
 }

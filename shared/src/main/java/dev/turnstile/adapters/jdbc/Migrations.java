@@ -7,7 +7,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies the versioned SQL migrations in {@code db/migration} as the schema owner. The local
- * runtime and the tests call it at start; in AWS a deploy-time step does (see docs/operations.md).
+ * runtime and the tests call it at start; in AWS a deploy-time step will (see docs/infrastructure.md).
  */
 public final class Migrations {
 

@@ -33,6 +33,9 @@ final class SqlErrors {
                 return new Conflict(code, detail);
             }
             case "23503" -> {
+                if (constraint != null && constraint.endsWith("_currency_fkey")) {
+                    return new Invalid("currency", "is not a currency we accept (withdrawn or unknown)");
+                }
                 return new NotFound("reference_not_found", "A referenced record does not exist (" + constraint + ")");
             }
             case "23514", "22P02", "22023", "22001" -> {

@@ -72,7 +72,7 @@ public final class EventRoutes {
                 req.queryEnum("visibility", Visibility.class).orElse(null),
                 req.queryUuid("seriesId").orElse(null),
                 req.query("tag").orElse(null),
-                req.query("cursor").map(EventCursor::decode).orElse(null),
+                req.query("cursor").map(EventRoutes::cursor).orElse(null),
                 req.queryInt("limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT));
     }
 
@@ -86,6 +86,14 @@ public final class EventRoutes {
             statuses.add(ApiRequest.parseEnum("status", part.strip(), EventStatus.class));
         }
         return statuses;
+    }
+
+    private static dev.turnstile.event.EventRepository.Position cursor(String value) {
+        try {
+            return EventCursor.decode(value);
+        } catch (dev.turnstile.common.Invalid e) {
+            throw new BadRequest("cursor", "is not a cursor this API handed out");
+        }
     }
 
     static UUID orgId(ApiRequest req) {

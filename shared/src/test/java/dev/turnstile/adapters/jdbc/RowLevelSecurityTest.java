@@ -129,6 +129,26 @@ class RowLevelSecurityTest {
         }
     }
 
+    @Test
+    void givenEvenTheSchemaOwner_whenAttachingARowToAnotherOrganizationsParent_thenTheCompositeKeyRefusesIt() throws SQLException {
+        try (Connection c = db.owner().getConnection()) {
+            UUID eventOfB;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM events WHERE org_id = ?")) {
+                ps.setObject(1, orgB);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    eventOfB = rs.getObject(1, UUID.class);
+                }
+            }
+            // the owner bypasses row-level security; the (org_id, event_id) foreign key does not
+            assertThatThrownBy(() -> c.createStatement().executeUpdate(
+                    "INSERT INTO sessions (org_id, event_id, title, starts_at, ends_at) VALUES ('" + orgA + "', '"
+                            + eventOfB + "', 'Smuggled', now(), now() + interval '1 hour')"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("sessions_event_fkey");
+        }
+    }
+
     private static void createOrgWithEvent(UUID org, UUID user, String slug) throws SQLException {
         inContext(org, user, c -> {
             c.createStatement().executeUpdate("INSERT INTO users (id, email) VALUES ('" + user + "', '" + user + "@example.com')");

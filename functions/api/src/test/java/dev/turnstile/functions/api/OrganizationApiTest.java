@@ -75,12 +75,31 @@ class OrganizationApiTest extends ApiTestSupport {
         Response expired = call(ApiCall.to(LIST_MY_ORGANIZATIONS).token(tokens.expiredTokenFor(alice)));
         Response forged = call(ApiCall.to(LIST_MY_ORGANIZATIONS).token(tokens.tokenSignedByAnotherKey(alice)));
         Response foreign = call(ApiCall.to(LIST_MY_ORGANIZATIONS).token(tokens.tokenFromAnotherIssuer(alice)));
+        Response access = call(ApiCall.to(LIST_MY_ORGANIZATIONS).token(tokens.accessTokenFor(alice)));
 
-        for (Response r : new Response[] {none, garbage, expired, forged, foreign}) {
+        for (Response r : new Response[] {none, garbage, expired, forged, foreign, access}) {
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.code()).isEqualTo("unauthenticated");
             assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
         }
+    }
+
+    @Test
+    void givenNullsInsideFreeFormObjects_thenTheyAreKept_notAServerError() {
+        String orgId = createOrg(alice);
+        Response r = call(as(alice, UPDATE_ORGANIZATION).path("orgId", orgId)
+                .json("{\"settings\": {\"locale\": \"de\", \"legacyId\": null}}"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().get("settings").has("legacyId")).isTrue();
+        assertThat(r.body().get("settings").get("legacyId").isNull()).isTrue();
+    }
+
+    @Test
+    void givenANonMember_whenSendingAnInvalidBody_thenNotFoundBeforeAnyValidation() {
+        String orgId = createOrg(alice);
+        Principal mallory = TestTokens.newUser("Mallory");
+        Response r = call(as(mallory, UPDATE_BRANDING).path("orgId", orgId).json("{\"logoUrl\": \"nope\"}"));
+        assertThat(r.status()).isEqualTo(404);
     }
 
     @Test
@@ -130,5 +149,6 @@ class OrganizationApiTest extends ApiTestSupport {
     void givenAMalformedOrganizationId_thenNotFound() {
         Response r = call(as(alice, GET_ORGANIZATION).path("orgId", "not-a-uuid"));
         assertThat(r.status()).isEqualTo(404);
+        assertThat(r.code()).isEqualTo("organization_not_found");
     }
 }

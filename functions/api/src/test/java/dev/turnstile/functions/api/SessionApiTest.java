@@ -86,6 +86,15 @@ class SessionApiTest extends ApiTestSupport {
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.body().get("speakers").findValuesAsText("name")).containsExactly("Ada Lovelace", "Alan Turing");
         assertThat(set.body().get("speakers").findValuesAsText("role")).containsExactly("moderator", "speaker");
+        // billing order is the order given, whatever the ids
+        Response reversed = call(as(owner, SET_SESSION_SPEAKERS).path("orgId", orgId).path("eventId", eventId)
+                .path("sessionId", sessionId).json("""
+                        {"speakers": [{"speakerId": "%s"}, {"speakerId": "%s", "role": "moderator"}]}""".formatted(alan, ada)));
+        assertThat(reversed.body().get("speakers").findValuesAsText("name")).containsExactly("Alan Turing", "Ada Lovelace");
+        set = call(as(owner, SET_SESSION_SPEAKERS).path("orgId", orgId).path("eventId", eventId)
+                .path("sessionId", sessionId).json("""
+                        {"speakers": [{"speakerId": "%s", "role": "moderator"}, {"speakerId": "%s"}]}""".formatted(ada, alan)));
+        assertThat(set.body().get("speakers").findValuesAsText("name")).containsExactly("Ada Lovelace", "Alan Turing");
 
         assertThat(call(as(owner, LIST_SPEAKERS).path("orgId", orgId).query("q", "lov")).body().get("items")
                 .findValuesAsText("name")).containsExactly("Ada Lovelace");
@@ -120,6 +129,31 @@ class SessionApiTest extends ApiTestSupport {
         Response r = call(as(owner, CREATE_SPEAKER).path("orgId", orgId).json("""
                 {"name": "", "photoUrl": "ftp://x", "email": "nope", "socialLinks": {"web": "not a url"}}"""));
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.body().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "photoUrl", "email");
+        assertThat(r.body().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("name", "photoUrl", "email", "socialLinks.web");
+    }
+
+    @Test
+    void givenNullEntriesInLists_thenUnprocessable_notAServerError() {
+        Response attachments = call(as(owner, CREATE_SESSION).path("orgId", orgId).path("eventId", eventId).json("""
+                {"title": "Nulls", "startsAt": "2032-06-01T09:00:00Z", "endsAt": "2032-06-01T10:00:00Z",
+                 "attachments": [null]}"""));
+        assertThat(attachments.status()).isEqualTo(422);
+        String sessionId = call(as(owner, CREATE_SESSION).path("orgId", orgId).path("eventId", eventId).json("""
+                {"title": "Ok", "startsAt": "2032-06-01T09:00:00Z", "endsAt": "2032-06-01T10:00:00Z"}"""))
+                .body().get("id").asText();
+        Response speakers = call(as(owner, SET_SESSION_SPEAKERS).path("orgId", orgId).path("eventId", eventId)
+                .path("sessionId", sessionId).json("{\"speakers\": [null]}"));
+        assertThat(speakers.status()).isEqualTo(422);
+    }
+
+    @Test
+    void givenScheduledSessions_whenTheEventMovesAwayFromThem_thenRefused() {
+        call(as(owner, CREATE_SESSION).path("orgId", orgId).path("eventId", eventId).json("""
+                {"title": "Day two", "startsAt": "2032-06-02T09:00:00Z", "endsAt": "2032-06-02T10:00:00Z"}"""));
+        Response r = call(as(owner, UPDATE_EVENT).path("orgId", orgId).path("eventId", eventId)
+                .json("{\"endsAt\": \"2032-06-01T20:00:00Z\"}"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body().get("detail").asText()).contains("Day two");
     }
 }

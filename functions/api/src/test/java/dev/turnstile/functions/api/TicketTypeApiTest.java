@@ -64,6 +64,14 @@ class TicketTypeApiTest extends ApiTestSupport {
     }
 
     @Test
+    void givenAWithdrawnCurrency_thenUnprocessable_naming_currency() {
+        Response r = call(as(owner, CREATE_TICKET_TYPE).path("orgId", orgId).path("eventId", eventId).json("""
+                {"name": "Kuna", "priceMinor": 100, "currency": "HRK", "capacity": 5}"""));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body().get("errors").get(0).get("field").asText()).isEqualTo("currency");
+    }
+
+    @Test
     void givenOneTicketTypeInEur_whenAddingOneInUsd_thenRefused() {
         createTicketType(owner, orgId, eventId, "General", 1000, 10);
         Response r = call(as(owner, CREATE_TICKET_TYPE).path("orgId", orgId).path("eventId", eventId).json("""
