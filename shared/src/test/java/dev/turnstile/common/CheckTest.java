@@ -8,6 +8,7 @@ import dev.turnstile.common.Invalid.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -244,6 +245,15 @@ class CheckTest {
             assertThat(errorsOf(new Check().jsonObjectSize(three, "settings", 2)))
                     .containsExactly(new FieldError("settings", "must have at most 2 entries"));
             assertThat(errorsOf(new Check().jsonObjectSize(null, "settings", 2))).isEmpty();
+        }
+
+        @Test
+        void givenAJsonObjectHoldingANullValue_thenThatEntryIsRefusedUnderItsKey() {
+            Map<String, Object> settings = new HashMap<>(Map.of("theme", "dark"));
+            settings.put("locale", null);
+
+            assertThat(errorsOf(new Check().jsonObjectSize(settings, "settings", 10))).extracting(FieldError::field)
+                    .containsExactly("settings.locale");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.turnstile.common.Invalid;
 import dev.turnstile.common.Invalid.FieldError;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -186,6 +187,19 @@ class EventRulesTest {
     }
 
     @Test
+    void givenANullValueInsideLocationCustomFieldsOrContact_thenItIsRefusedUnderItsKey() {
+        // JSON {"location": {"venue": "Hall A", "room": null}} arrives as a map holding a null value,
+        // which the Event record cannot hold: refused here, it is a 422 rather than a 500
+        Draft d = new Draft();
+        d.location = withNull(Map.of("venue", "Hall A"), "room");
+        d.customFields = withNull(Map.of(), "dressCode");
+        d.contact = withNull(Map.of("phone", "+49 30 1234"), "email");
+
+        assertThat(errorsOf(d)).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("location.room", "customFields.dressCode", "contact.email");
+    }
+
+    @Test
     void givenSeveralBrokenRules_thenAllAreReportedTogether() {
         Draft d = new Draft();
         d.title = " ";
@@ -217,6 +231,12 @@ class EventRulesTest {
             return new Event.Details(title, slug, description, type, visibility, startsAt, endsAt, timeZone, location,
                     customFields, contact, tags);
         }
+    }
+
+    static Map<String, Object> withNull(Map<String, Object> entries, String nullKey) {
+        Map<String, Object> map = new HashMap<>(entries);
+        map.put(nullKey, null);
+        return map;
     }
 
     static List<FieldError> errorsOf(Draft draft) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.turnstile.common.Invalid;
 import dev.turnstile.common.Invalid.FieldError;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,6 +126,18 @@ class TicketTypeRulesTest {
                 assertThat(errorsOf(d, List.of(), null)).as("maxPerOrder = %s", notAWholeNumber).containsExactly(
                         new FieldError("restrictions.maxPerOrder", "must be a whole number between 1 and 1000"));
             }
+        }
+
+        @Test
+        void givenARestrictionSetToNull_thenItIsRefused_ratherThanBreakingTheTicketTypeLater() {
+            // JSON {"restrictions": {"maxPerOrder": null}}: the TicketType record cannot hold a null value
+            Map<String, Object> restrictions = new HashMap<>();
+            restrictions.put("maxPerOrder", null);
+            Draft d = new Draft();
+            d.restrictions = restrictions;
+
+            assertThat(errorsOf(d, List.of(), null)).extracting(FieldError::field)
+                    .containsExactly("restrictions.maxPerOrder");
         }
 
         @Test
