@@ -153,6 +153,19 @@ class EventRulesTest {
         }
 
         @Test
+        void givenALinkThatIsNotText_thenItIsRefused_whateverTheEventType() {
+            for (Object notText : List.of(42, Map.of("href", "javascript:alert(1)"), List.of("https://a.example.com"))) {
+                for (EventType type : EventType.values()) {
+                    Draft d = new Draft();
+                    d.type = type;
+                    d.location = Map.of("venue", "Hall A", "onlineUrl", notText);
+                    assertThat(errorsOf(d)).as("%s event, onlineUrl = %s", type, notText)
+                            .extracting(FieldError::field).isNotEmpty().containsOnly("location.onlineUrl");
+                }
+            }
+        }
+
+        @Test
         void givenAnOnlineEventWithAnHttpsLink_thenItPasses() {
             Draft d = new Draft();
             d.type = EventType.ONLINE;
@@ -176,6 +189,16 @@ class EventRulesTest {
             Draft d = new Draft();
             d.contact = Map.of("email", "help@example.com", "name", "Front desk");
             assertThat(errorsOf(d)).isEmpty();
+        }
+
+        @Test
+        void givenAContactEmailThatIsNotText_thenItIsRefused() {
+            for (Object notText : List.of(42, true, Map.of("address", "help@example.com"))) {
+                Draft d = new Draft();
+                d.contact = Map.of("email", notText);
+                assertThat(errorsOf(d)).as("email = %s", notText)
+                        .containsExactly(new FieldError("contact.email", "must be an e-mail address"));
+            }
         }
 
         @Test
