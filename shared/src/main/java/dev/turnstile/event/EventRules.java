@@ -40,12 +40,15 @@ final class EventRules {
                         "must not be blank");
                 case HYBRID -> check.require(venue, "location.venue", "is required for a hybrid event");
             }
-            if (d.location().get("onlineUrl") instanceof String url) {
-                check.optionalUrl(url, "location.onlineUrl");
+            Object onlineUrl = d.location().get("onlineUrl");
+            if (onlineUrl != null) {
+                // a number or an object is no more a link than a malformed string is
+                check.optionalUrl(onlineUrl instanceof String url ? url : "", "location.onlineUrl");
             }
         }
-        if (d.contact() != null && d.contact().get("email") instanceof String email) {
-            check.optionalEmail(email, "contact.email");
+        Object email = d.contact() == null ? null : d.contact().get("email");
+        if (email != null) {
+            check.optionalEmail(email instanceof String s ? s : "", "contact.email");
         }
         check.orThrow();
     }
