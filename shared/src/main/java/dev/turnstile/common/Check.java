@@ -98,12 +98,10 @@ public final class Check {
         return this;
     }
 
-    /** A free-form JSON object of at most {@code maxEntries} entries, none of them null. */
+    /** A free-form JSON object of at most {@code maxEntries} entries; JSON nulls are values like any other. */
     public Check jsonObjectSize(Map<String, Object> value, String field, int maxEntries) {
         if (value != null) {
             require(value.size() <= maxEntries, field, "must have at most " + maxEntries + " entries");
-            // the records keep immutable copies (Map.copyOf), which cannot hold a JSON null
-            value.forEach((key, entry) -> require(entry != null, field + "." + key, "must not be null; leave it out instead"));
         }
         return this;
     }

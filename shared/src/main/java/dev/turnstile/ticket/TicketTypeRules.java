@@ -44,7 +44,7 @@ final class TicketTypeRules {
         if (restrictions != null) {
             for (String key : restrictions.keySet()) {
                 check.require(RESTRICTIONS.contains(key), "restrictions." + key, "is not a known restriction " + RESTRICTIONS);
-                // TicketType keeps an immutable copy (Map.copyOf), which cannot hold a JSON null
+                // a restriction is a number; to lift one, leave it out
                 check.require(restrictions.get(key) != null, "restrictions." + key, "must not be null; leave it out instead");
             }
             Integer min = positiveInt(restrictions.get("minPerOrder"), "restrictions.minPerOrder", check);
