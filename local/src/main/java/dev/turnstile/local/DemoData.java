@@ -1,6 +1,6 @@
 package dev.turnstile.local;
 
-import dev.turnstile.api.ApiServices;
+import dev.turnstile.wiring.Services;
 import dev.turnstile.event.ChangeEventStatus;
 import dev.turnstile.event.Event;
 import dev.turnstile.event.EventType;
@@ -35,7 +35,7 @@ final class DemoData {
     }
 
     /** @return whether anything was created */
-    static boolean seed(ApiServices s) {
+    static boolean seed(Services s) {
         boolean exists = s.listMyOrganizations.list(ORGANIZER).stream()
                 .anyMatch(m -> m.organization().slug().equals(ORG_SLUG));
         if (exists) {
@@ -83,13 +83,13 @@ final class DemoData {
         return true;
     }
 
-    private static Session session(ApiServices s, UUID org, Event event, String title, String room, Instant start,
+    private static Session session(Services s, UUID org, Event event, String title, String room, Instant start,
                                    int minutes, Integer capacity) {
         return s.createSession.create(ORGANIZER, org, event.id(), new Session.Details(title, null, room, start,
                 start.plusSeconds(minutes * 60L), capacity, List.of(), List.of()));
     }
 
-    private static void ticketType(ApiServices s, UUID org, Event event, String name, long priceMinor, int capacity,
+    private static void ticketType(Services s, UUID org, Event event, String name, long priceMinor, int capacity,
                                    Map<String, Object> restrictions, int sortOrder) {
         s.createTicketType.create(ORGANIZER, org, event.id(), new TicketType.Details(name, null, priceMinor, "EUR",
                 capacity, null, null, restrictions, false, sortOrder));

@@ -12,7 +12,7 @@ import dev.turnstile.adapters.jdbc.Migrations;
 import dev.turnstile.adapters.jdbc.PostgresServer;
 import dev.turnstile.adapters.jwt.JwksTokenVerifier;
 import dev.turnstile.api.ApiResponse;
-import dev.turnstile.api.ApiServices;
+import dev.turnstile.wiring.Services;
 import dev.turnstile.api.Json;
 import dev.turnstile.api.Problems;
 import dev.turnstile.catalogue.FunctionCatalogue;
@@ -70,7 +70,7 @@ public final class LocalRuntime implements AutoCloseable {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 256);
         baseUrl = "http://localhost:" + http.getAddress().getPort();
         issuer = new DevIssuer(baseUrl + "/dev");
-        ApiServices services = new ApiServices(app,
+        Services services = new Services(app,
                 JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), Clock.systemUTC());
         gateway = new ApiGatewayEmulator(handlers(services));
         executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -101,12 +101,12 @@ public final class LocalRuntime implements AutoCloseable {
     /** The same handler classes the Lambda runtime instantiates, built with the local services. */
     @SuppressWarnings("unchecked")
     private static Map<FunctionSpec, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers(
-            ApiServices services) {
+            Services services) {
         Map<FunctionSpec, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers = new LinkedHashMap<>();
         for (FunctionSpec spec : FunctionCatalogue.all()) {
             try {
                 handlers.put(spec, (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                        Class.forName(spec.handler()).getConstructor(ApiServices.class).newInstance(services));
+                        Class.forName(spec.handler()).getConstructor(Services.class).newInstance(services));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot load function " + spec.name() + " (" + spec.handler() + ")", e);
             }

@@ -1,5 +1,6 @@
 package dev.turnstile.api;
 
+import dev.turnstile.wiring.Services;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -14,7 +15,7 @@ public abstract class ApiGatewayFunction implements RequestHandler<APIGatewayPro
 
     private final Router router;
 
-    protected ApiGatewayFunction(FunctionSpec function, ApiServices services) {
+    protected ApiGatewayFunction(FunctionSpec function, Services services) {
         this.router = ApiRouter.forFunction(function, services);
     }
 

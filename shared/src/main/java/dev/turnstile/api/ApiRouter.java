@@ -1,5 +1,6 @@
 package dev.turnstile.api;
 
+import dev.turnstile.wiring.Services;
 import dev.turnstile.api.routes.EventRoutes;
 import dev.turnstile.api.routes.OrganizationRoutes;
 import dev.turnstile.api.routes.PublicEventRoutes;
@@ -13,7 +14,7 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
-    public static Router all(ApiServices services) {
+    public static Router all(Services services) {
         Router router = new Router(services.tokens);
         OrganizationRoutes.bind(router, services);
         EventRoutes.bind(router, services);
@@ -23,7 +24,7 @@ public final class ApiRouter {
         return router;
     }
 
-    public static Router forFunction(FunctionSpec function, ApiServices services) {
+    public static Router forFunction(FunctionSpec function, Services services) {
         return all(services).restrictTo(function.routes());
     }
 }

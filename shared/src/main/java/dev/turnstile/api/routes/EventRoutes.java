@@ -4,7 +4,7 @@ import static dev.turnstile.catalogue.ApiRoutes.*;
 
 import dev.turnstile.api.ApiRequest;
 import dev.turnstile.api.ApiResponse;
-import dev.turnstile.api.ApiServices;
+import dev.turnstile.wiring.Services;
 import dev.turnstile.api.BadRequest;
 import dev.turnstile.api.Router;
 import dev.turnstile.event.ChangeEventStatus.Transition;
@@ -25,7 +25,7 @@ public final class EventRoutes {
     private EventRoutes() {
     }
 
-    public static void bind(Router router, ApiServices s) {
+    public static void bind(Router router, Services s) {
         router.bind(CREATE_EVENT, req -> {
             UUID orgId = orgId(req);
             Event event = s.createEvent.create(req.principal(), orgId, req.body(Event.Details.class));
@@ -52,7 +52,7 @@ public final class EventRoutes {
         });
     }
 
-    private static void bindTransition(Router router, ApiServices s, dev.turnstile.catalogue.Route route, Transition t) {
+    private static void bindTransition(Router router, Services s, dev.turnstile.catalogue.Route route, Transition t) {
         router.bind(route, req -> ApiResponse.ok(s.changeEventStatus.apply(req.principal(), orgId(req), eventId(req), t)));
     }
 

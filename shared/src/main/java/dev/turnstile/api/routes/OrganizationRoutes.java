@@ -3,7 +3,7 @@ package dev.turnstile.api.routes;
 import static dev.turnstile.catalogue.ApiRoutes.*;
 
 import dev.turnstile.api.ApiResponse;
-import dev.turnstile.api.ApiServices;
+import dev.turnstile.wiring.Services;
 import dev.turnstile.api.Router;
 import dev.turnstile.identity.Role;
 import dev.turnstile.organization.Branding;
@@ -34,7 +34,7 @@ public final class OrganizationRoutes {
     public record MeView(UUID id, String email, String name, List<OrganizationView> organizations) {
     }
 
-    public static void bind(Router router, ApiServices s) {
+    public static void bind(Router router, Services s) {
         router.bind(GET_ME, req -> {
             var me = req.principal();
             var orgs = s.listMyOrganizations.list(me).stream().map(OrganizationView::of).toList();

@@ -4,7 +4,7 @@ import static dev.turnstile.catalogue.ApiRoutes.GET_PUBLIC_EVENT;
 import static dev.turnstile.catalogue.ApiRoutes.LIST_PUBLIC_EVENTS;
 
 import dev.turnstile.api.ApiResponse;
-import dev.turnstile.api.ApiServices;
+import dev.turnstile.wiring.Services;
 import dev.turnstile.api.Router;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ public final class PublicEventRoutes {
     private PublicEventRoutes() {
     }
 
-    public static void bind(Router router, ApiServices s) {
+    public static void bind(Router router, Services s) {
         router.bind(LIST_PUBLIC_EVENTS, req -> cacheable(ApiResponse.ok(Map.of("items",
                 s.listPublicEvents.list(req.pathParam("orgSlug"), req.queryInt("limit", 50, 1, 100))))));
         router.bind(GET_PUBLIC_EVENT, req -> cacheable(ApiResponse.ok(

@@ -6,7 +6,7 @@ import static dev.turnstile.catalogue.ApiRoutes.*;
 
 import dev.turnstile.api.ApiRequest;
 import dev.turnstile.api.ApiResponse;
-import dev.turnstile.api.ApiServices;
+import dev.turnstile.wiring.Services;
 import dev.turnstile.api.BadRequest;
 import dev.turnstile.api.Router;
 import dev.turnstile.session.Session;
@@ -26,7 +26,7 @@ public final class SessionRoutes {
     public record SpeakersBody(List<SetSessionSpeakers.Assignment> speakers) {
     }
 
-    public static void bind(Router router, ApiServices s) {
+    public static void bind(Router router, Services s) {
         router.bind(CREATE_SESSION, req -> {
             Session session = s.createSession.create(req.principal(), orgId(req), eventId(req), req.body(Session.Details.class));
             return ApiResponse.created("/v1/orgs/" + session.orgId() + "/events/" + session.eventId() + "/sessions/"

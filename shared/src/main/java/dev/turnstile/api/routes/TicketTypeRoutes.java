@@ -6,7 +6,7 @@ import static dev.turnstile.catalogue.ApiRoutes.*;
 
 import dev.turnstile.api.ApiRequest;
 import dev.turnstile.api.ApiResponse;
-import dev.turnstile.api.ApiServices;
+import dev.turnstile.wiring.Services;
 import dev.turnstile.api.Router;
 import dev.turnstile.ticket.TicketType;
 import java.util.Map;
@@ -18,7 +18,7 @@ public final class TicketTypeRoutes {
     private TicketTypeRoutes() {
     }
 
-    public static void bind(Router router, ApiServices s) {
+    public static void bind(Router router, Services s) {
         router.bind(CREATE_TICKET_TYPE, req -> {
             TicketType t = s.createTicketType.create(req.principal(), orgId(req), eventId(req), req.body(TicketType.Details.class));
             return ApiResponse.created("/v1/orgs/" + t.orgId() + "/events/" + t.eventId() + "/ticket-types/" + t.id(), t);

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.turnstile.api.ApiGatewayFunction;
-import dev.turnstile.api.ApiServices;
+import dev.turnstile.wiring.Services;
 import dev.turnstile.catalogue.FunctionCatalogue;
 import dev.turnstile.catalogue.FunctionSpec;
 import dev.turnstile.catalogue.Route;
@@ -25,7 +25,7 @@ public abstract class ApiTestSupport {
 
     protected static final TestDatabase db = TestDatabase.get();
     protected static final TestTokens tokens = new TestTokens();
-    protected static final ApiServices services = new ApiServices(db.app(), tokens.verifier(), Clock.systemUTC());
+    protected static final Services services = new Services(db.app(), tokens.verifier(), Clock.systemUTC());
     private static final Map<String, ApiGatewayFunction> handlers = handlers();
     private static final ObjectMapper json = new ObjectMapper();
 
@@ -34,7 +34,7 @@ public abstract class ApiTestSupport {
         for (FunctionSpec spec : FunctionCatalogue.all()) {
             try {
                 byName.put(spec.name(), (ApiGatewayFunction) Class.forName(spec.handler())
-                        .getConstructor(ApiServices.class).newInstance(services));
+                        .getConstructor(Services.class).newInstance(services));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot instantiate " + spec.handler(), e);
             }

@@ -43,7 +43,7 @@ class CatalogueTest extends ApiTestSupport {
             Class<?> handler = Class.forName(spec.handler());
             assertThat(ApiGatewayFunction.class).isAssignableFrom(handler);
             assertThat(handler.getConstructor()).isNotNull();
-            assertThat(handler.getConstructor(dev.turnstile.api.ApiServices.class)).isNotNull();
+            assertThat(handler.getConstructor(dev.turnstile.wiring.Services.class)).isNotNull();
             assertThat(spec.module()).isEqualTo("functions/api");
         }
     }

@@ -1,4 +1,4 @@
-package dev.turnstile.api;
+package dev.turnstile.wiring;
 
 import dev.turnstile.adapters.jdbc.DataSources;
 import dev.turnstile.adapters.jdbc.JdbcEvents;
@@ -46,10 +46,11 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
- * The composition root of the API: adapters wired into use cases by hand (no reflection, nothing
- * scanned), built once per Lambda container at init, or once by the local runtime.
+ * The composition root of the core: adapters wired into use cases by hand (no reflection, nothing
+ * scanned), built once per Lambda container at init, or once by the local runtime. Every function,
+ * HTTP or scheduled, takes one of these.
  */
-public final class ApiServices {
+public final class Services {
 
     public final TokenVerifier tokens;
 
@@ -86,7 +87,7 @@ public final class ApiServices {
     public final ListTicketTypes listTicketTypes;
     public final SetTicketTypeActive setTicketTypeActive;
 
-    public ApiServices(DataSource appDataSource, TokenVerifier tokens, Clock clock) {
+    public Services(DataSource appDataSource, TokenVerifier tokens, Clock clock) {
         this.tokens = tokens;
         JdbcTransactions tx = new JdbcTransactions(appDataSource);
         Sql sql = new Sql(tx);
@@ -137,12 +138,12 @@ public final class ApiServices {
      * For a Lambda container: the database and the token issuer from environment variables
      * (set by the CDK app). A missing variable fails at init with a message naming it.
      */
-    public static ApiServices fromEnvironment() {
+    public static Services fromEnvironment() {
         DataSource db = DataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"),
                 System.getenv("TURNSTILE_DB_PASSWORD"), 2);
         TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
                 blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
-        return new ApiServices(db, tokens, Clock.systemUTC());
+        return new Services(db, tokens, Clock.systemUTC());
     }
 
     private static String blankToNull(String value) {
