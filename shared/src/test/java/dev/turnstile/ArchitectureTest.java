@@ -30,11 +30,12 @@ class ArchitectureTest {
     static final String[] DOMAIN = {
             "dev.turnstile.common..", "dev.turnstile.identity..", "dev.turnstile.tenancy..",
             "dev.turnstile.organization..", "dev.turnstile.event..", "dev.turnstile.session..",
-            "dev.turnstile.ticket..", "dev.turnstile.catalogue.."};
+            "dev.turnstile.ticket..", "dev.turnstile.registration..", "dev.turnstile.catalogue.."};
 
     /** The capabilities that own use cases (the other domain packages hold shared types and ports). */
     static final String[] USE_CASE_PACKAGES = {
-            "dev.turnstile.organization", "dev.turnstile.event", "dev.turnstile.session", "dev.turnstile.ticket"};
+            "dev.turnstile.organization", "dev.turnstile.event", "dev.turnstile.session", "dev.turnstile.ticket",
+            "dev.turnstile.registration"};
 
     @ArchTest
     static final ArchRule domainImportsNoAwsJdbcOrHttpType = noClasses()
@@ -85,6 +86,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.turnstile.event..", "dev.turnstile.session..", "dev.turnstile.ticket..")
             .because("organizations, identity, tenancy and the route catalogue exist before and without events");
+
+    @ArchTest
+    static final ArchRule theEventProgrammeDoesNotDependOnRegistrations = noClasses()
+            .that().resideInAnyPackage("dev.turnstile.event..", "dev.turnstile.session..", "dev.turnstile.ticket..")
+            .should().dependOnClassesThat().resideInAPackage("dev.turnstile.registration..")
+            .because("registration builds on events and ticket types, not the other way round");
+
+    @ArchTest
+    static final ArchRule onlyTheHostsDependOnTheWiring = noClasses()
+            .that().resideInAnyPackage(DOMAIN)
+            .or().resideInAPackage("dev.turnstile.adapters..")
+            .should().dependOnClassesThat().resideInAPackage("dev.turnstile.wiring..")
+            .because("the composition root sits above everything it wires");
 
     @ArchTest
     static final ArchRule sessionsDoNotDependOnTicketTypes = noClasses()

@@ -17,6 +17,8 @@ import dev.turnstile.api.Json;
 import dev.turnstile.api.Problems;
 import dev.turnstile.catalogue.FunctionCatalogue;
 import dev.turnstile.catalogue.FunctionSpec;
+import dev.turnstile.catalogue.Schedule;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.turnstile.common.Check;
 import dev.turnstile.identity.Principal;
 import java.io.IOException;
@@ -30,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +63,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final DevIssuer issuer;
     private final ApiGatewayEmulator gateway;
     private final String baseUrl;
+    private final ScheduledExecutorService timers;
 
     private LocalRuntime(Settings settings) throws IOException {
         postgres = PostgresServer.fromEnvironment();
@@ -77,6 +82,7 @@ public final class LocalRuntime implements AutoCloseable {
         http.setExecutor(executor);
         http.createContext("/", this::handle);
         http.start();
+        timers = schedule(services);
         if (settings.demoData() && DemoData.seed(services)) {
             log.info("Seeded the demo organization '{}'", DemoData.ORG_SLUG);
         }
@@ -103,15 +109,42 @@ public final class LocalRuntime implements AutoCloseable {
     private static Map<FunctionSpec, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers(
             Services services) {
         Map<FunctionSpec, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers = new LinkedHashMap<>();
-        for (FunctionSpec spec : FunctionCatalogue.all()) {
-            try {
-                handlers.put(spec, (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                        Class.forName(spec.handler()).getConstructor(Services.class).newInstance(services));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot load function " + spec.name() + " (" + spec.handler() + ")", e);
-            }
+        for (FunctionSpec spec : FunctionCatalogue.http()) {
+            handlers.put(spec, (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) load(spec, services));
         }
         return handlers;
+    }
+
+    static Object load(FunctionSpec spec, Services services) {
+        try {
+            return Class.forName(spec.handler()).getConstructor(Services.class).newInstance(services);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot load function " + spec.name() + " (" + spec.handler() + ")", e);
+        }
+    }
+
+    /** What EventBridge does in AWS: invoke each scheduled function at its rate, with a scheduled event. */
+    @SuppressWarnings("unchecked")
+    private static ScheduledExecutorService schedule(Services services) {
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "local-schedules");
+            t.setDaemon(true);
+            return t;
+        });
+        for (FunctionSpec spec : FunctionCatalogue.scheduled()) {
+            var handler = (RequestHandler<ScheduledEvent, Object>) load(spec, services);
+            for (Schedule schedule : spec.schedules()) {
+                timers.scheduleAtFixedRate(() -> {
+                    try {
+                        handler.handleRequest(new ScheduledEvent().withSource("aws.events")
+                                .withDetailType("Scheduled Event"), null);
+                    } catch (RuntimeException e) {
+                        log.error("Scheduled function {} failed", spec.name(), e);
+                    }
+                }, schedule.periodSeconds(), schedule.periodSeconds(), TimeUnit.SECONDS);
+            }
+        }
+        return timers;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -162,7 +195,7 @@ public final class LocalRuntime implements AutoCloseable {
                 "jwks", baseUrl + "/.well-known/jwks.json",
                 "mintToken", "POST " + baseUrl + "/dev/tokens {\"email\": \"you@example.com\", \"name\": \"You\"}",
                 "demoEvent", baseUrl + "/v1/public/orgs/" + DemoData.ORG_SLUG + "/events/" + DemoData.EVENT_SLUG,
-                "routes", FunctionCatalogue.all().stream().flatMap(f -> f.routes().stream()).map(Object::toString).toList());
+                "routes", FunctionCatalogue.http().stream().flatMap(f -> f.routes().stream()).map(Object::toString).toList());
     }
 
     private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
@@ -178,6 +211,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        timers.shutdownNow();
         http.stop(0);
         executor.shutdownNow();
         app.close();

@@ -61,6 +61,16 @@ public final class ApiRequest {
         return value;
     }
 
+    /** A request header, matched case-insensitively as HTTP requires. */
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
     public Optional<String> query(String name) {
         Map<String, String> params = event.getQueryStringParameters();
         return Optional.ofNullable(params == null ? null : params.get(name)).filter(v -> !v.isEmpty());

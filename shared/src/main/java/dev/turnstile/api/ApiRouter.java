@@ -4,6 +4,8 @@ import dev.turnstile.wiring.Services;
 import dev.turnstile.api.routes.EventRoutes;
 import dev.turnstile.api.routes.OrganizationRoutes;
 import dev.turnstile.api.routes.PublicEventRoutes;
+import dev.turnstile.api.routes.RegistrationAdminRoutes;
+import dev.turnstile.api.routes.RegistrationRoutes;
 import dev.turnstile.api.routes.SessionRoutes;
 import dev.turnstile.api.routes.TicketTypeRoutes;
 import dev.turnstile.catalogue.FunctionSpec;
@@ -21,6 +23,8 @@ public final class ApiRouter {
         SessionRoutes.bind(router, services);
         TicketTypeRoutes.bind(router, services);
         PublicEventRoutes.bind(router, services);
+        RegistrationRoutes.bind(router, services);
+        RegistrationAdminRoutes.bind(router, services);
         return router;
     }
 

@@ -30,6 +30,11 @@ public final class TenantContext {
         return new TenantContext(orgId, null);
     }
 
+    /** Work the system does for an organization with no acting user (the expiry sweeper). */
+    public static TenantContext system(UUID orgId) {
+        return new TenantContext(orgId, null);
+    }
+
     public static TenantContext none() {
         return new TenantContext(null, null);
     }

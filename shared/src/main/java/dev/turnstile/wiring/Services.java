@@ -1,6 +1,14 @@
 package dev.turnstile.wiring;
 
 import dev.turnstile.adapters.jdbc.DataSources;
+import dev.turnstile.adapters.jdbc.JdbcDueWork;
+import dev.turnstile.adapters.jdbc.JdbcInventory;
+import dev.turnstile.adapters.jdbc.JdbcOutbox;
+import dev.turnstile.adapters.jdbc.JdbcPromoCodes;
+import dev.turnstile.adapters.jdbc.JdbcQuestions;
+import dev.turnstile.adapters.jdbc.JdbcRegistrationSettings;
+import dev.turnstile.adapters.jdbc.JdbcRegistrations;
+import dev.turnstile.adapters.jdbc.JdbcWaitlist;
 import dev.turnstile.adapters.jdbc.JdbcEvents;
 import dev.turnstile.adapters.jdbc.JdbcMemberships;
 import dev.turnstile.adapters.jdbc.JdbcOrganizations;
@@ -27,6 +35,7 @@ import dev.turnstile.organization.GetOrganization;
 import dev.turnstile.organization.ListMyOrganizations;
 import dev.turnstile.organization.UpdateBranding;
 import dev.turnstile.organization.UpdateOrganization;
+import dev.turnstile.registration.*;
 import dev.turnstile.session.CancelSession;
 import dev.turnstile.session.CreateSession;
 import dev.turnstile.session.CreateSpeaker;
@@ -87,6 +96,28 @@ public final class Services {
     public final ListTicketTypes listTicketTypes;
     public final SetTicketTypeActive setTicketTypeActive;
 
+    public final Register register;
+    public final CancelRegistration cancelRegistration;
+    public final CancelMyRegistration cancelMyRegistration;
+    public final ExpireHolds expireHolds;
+    public final ListRegistrations listRegistrations;
+    public final GetRegistration getRegistration;
+    public final ListMyRegistrations listMyRegistrations;
+    public final GetMyRegistration getMyRegistration;
+    public final JoinWaitlist joinWaitlist;
+    public final LeaveWaitlist leaveWaitlist;
+    public final ListMyWaitlist listMyWaitlist;
+    public final ListWaitlist listWaitlist;
+    public final CreateQuestion createQuestion;
+    public final UpdateQuestion updateQuestion;
+    public final DeleteQuestion deleteQuestion;
+    public final ListQuestions listQuestions;
+    public final CreatePromoCode createPromoCode;
+    public final UpdatePromoCode updatePromoCode;
+    public final ListPromoCodes listPromoCodes;
+    public final GetRegistrationSettings getRegistrationSettings;
+    public final UpdateRegistrationSettings updateRegistrationSettings;
+
     public Services(DataSource appDataSource, TokenVerifier tokens, Clock clock) {
         this.tokens = tokens;
         JdbcTransactions tx = new JdbcTransactions(appDataSource);
@@ -98,7 +129,16 @@ public final class Services {
         var sessions = new JdbcSessions(sql);
         var speakers = new JdbcSpeakers(sql);
         var ticketTypes = new JdbcTicketTypes(sql);
+        var registrations = new JdbcRegistrations(sql);
+        var settings = new JdbcRegistrationSettings(sql);
+        var questions = new JdbcQuestions(sql);
+        var promoCodes = new JdbcPromoCodes(sql);
+        var waitlist = new JdbcWaitlist(sql);
+        var inventory = new JdbcInventory(sql);
+        var outbox = new JdbcOutbox(sql);
+        var lookups = new JdbcDueWork(sql);
         OrgAccess access = new OrgAccess(tx, memberships);
+        Seats seats = Seats.of(inventory, registrations, settings, promoCodes, waitlist, events, outbox);
 
         createOrganization = new CreateOrganization(tx, users, organizations, memberships, clock);
         listMyOrganizations = new ListMyOrganizations(tx, organizations);
@@ -132,6 +172,29 @@ public final class Services {
         updateTicketType = new UpdateTicketType(access, events, ticketTypes);
         listTicketTypes = new ListTicketTypes(access, events, ticketTypes);
         setTicketTypeActive = new SetTicketTypeActive(access, events, ticketTypes);
+
+        register = new Register(tx, lookups, users, events, ticketTypes, settings, questions, promoCodes, waitlist,
+                registrations, inventory, outbox, clock);
+        cancelRegistration = new CancelRegistration(access, registrations, seats, clock);
+        cancelMyRegistration = new CancelMyRegistration(tx, registrations, settings, events, seats, clock);
+        expireHolds = new ExpireHolds(tx, lookups, registrations, waitlist, seats, clock);
+        listRegistrations = new ListRegistrations(access, events, registrations);
+        getRegistration = new GetRegistration(access, registrations);
+        listMyRegistrations = new ListMyRegistrations(tx, registrations);
+        getMyRegistration = new GetMyRegistration(tx, registrations);
+        joinWaitlist = new JoinWaitlist(tx, lookups, users, events, ticketTypes, waitlist, clock);
+        leaveWaitlist = new LeaveWaitlist(tx, waitlist, seats, clock);
+        listMyWaitlist = new ListMyWaitlist(tx, waitlist);
+        listWaitlist = new ListWaitlist(access, events, waitlist);
+        createQuestion = new CreateQuestion(access, events, ticketTypes, questions, clock);
+        updateQuestion = new UpdateQuestion(access, events, ticketTypes, questions);
+        deleteQuestion = new DeleteQuestion(access, events, questions);
+        listQuestions = new ListQuestions(access, events, questions);
+        createPromoCode = new CreatePromoCode(access, events, ticketTypes, promoCodes, clock);
+        updatePromoCode = new UpdatePromoCode(access, events, ticketTypes, promoCodes);
+        listPromoCodes = new ListPromoCodes(access, events, promoCodes);
+        getRegistrationSettings = new GetRegistrationSettings(access, settings);
+        updateRegistrationSettings = new UpdateRegistrationSettings(access, events, ticketTypes, settings);
     }
 
     /**

@@ -78,6 +78,26 @@ public final class Sql {
         }
     }
 
+    /** Runs one statement for each row of parameters, as one JDBC batch (one round trip). */
+    public void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection c = transactions.connection();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    bind(c, ps, i + 1, row[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw SqlErrors.translate(cause);
+        }
+    }
+
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
         Connection c = transactions.connection();
         PreparedStatement ps = c.prepareStatement(sql);

@@ -28,6 +28,21 @@ final class SqlErrors {
         String constraint = constraintOf(e);
         switch (state) {
             case "23505" -> {
+                switch (constraint == null ? "" : constraint) {
+                    case "registrations_confirmation_number_key" -> {
+                        return new Conflict("confirmation_number_taken", "A confirmation number was drawn twice; retry");
+                    }
+                    case "registrations_idempotency_key" -> {
+                        return new Conflict("duplicate_request", "The same request is being processed; retry");
+                    }
+                    case "waitlist_entries_live_key" -> {
+                        return new Conflict("already_waiting", "You are on this waitlist already");
+                    }
+                    case "promo_codes_event_code_key" -> {
+                        return new Conflict("promo_code_taken", "This event has a promo code with this code already");
+                    }
+                    default -> { }
+                }
                 String detail = CONFLICTS.getOrDefault(constraint, "This conflicts with existing data (" + constraint + ")");
                 String code = constraint != null && constraint.endsWith("slug_key") ? "slug_taken" : "conflict";
                 return new Conflict(code, detail);
@@ -38,7 +53,25 @@ final class SqlErrors {
                 }
                 return new NotFound("reference_not_found", "A referenced record does not exist (" + constraint + ")");
             }
-            case "23514", "22P02", "22023", "22001" -> {
+            case "23514" -> {
+                // the invariants' second line of defence: the conditional writes should never let these through
+                switch (constraint == null ? "" : constraint) {
+                    case "ticket_types_within_capacity" -> {
+                        return new Conflict("sold_out", "Not enough seats left");
+                    }
+                    case "events_within_capacity" -> {
+                        return new Conflict("event_full", "The event is full");
+                    }
+                    case "promo_codes_within_limit" -> {
+                        return new Conflict("promo_code_exhausted", "The promo code has been used up");
+                    }
+                    default -> {
+                        return new Invalid("body", "A value breaks a rule of the data model"
+                                + (constraint == null ? "" : " (" + constraint + ")"));
+                    }
+                }
+            }
+            case "22P02", "22023", "22001" -> {
                 return new Invalid("body", "A value breaks a rule of the data model"
                         + (constraint == null ? "" : " (" + constraint + ")"));
             }

@@ -11,9 +11,9 @@ import dev.turnstile.catalogue.Route;
 import dev.turnstile.identity.Principal;
 import dev.turnstile.testing.ApiCall;
 import dev.turnstile.testing.TestDatabase;
+import dev.turnstile.testing.TestClock;
 import dev.turnstile.testing.TestTokens;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,13 +25,14 @@ public abstract class ApiTestSupport {
 
     protected static final TestDatabase db = TestDatabase.get();
     protected static final TestTokens tokens = new TestTokens();
-    protected static final Services services = new Services(db.app(), tokens.verifier(), Clock.systemUTC());
+    protected static final TestClock clock = new TestClock();
+    protected static final Services services = new Services(db.app(), tokens.verifier(), clock);
     private static final Map<String, ApiGatewayFunction> handlers = handlers();
     private static final ObjectMapper json = new ObjectMapper();
 
     private static Map<String, ApiGatewayFunction> handlers() {
         Map<String, ApiGatewayFunction> byName = new HashMap<>();
-        for (FunctionSpec spec : FunctionCatalogue.all()) {
+        for (FunctionSpec spec : FunctionCatalogue.http()) {
             try {
                 byName.put(spec.name(), (ApiGatewayFunction) Class.forName(spec.handler())
                         .getConstructor(Services.class).newInstance(services));
@@ -55,7 +56,7 @@ public abstract class ApiTestSupport {
 
     protected static Response call(ApiCall call) {
         var event = call.event();
-        FunctionSpec owner = FunctionCatalogue.all().stream()
+        FunctionSpec owner = FunctionCatalogue.http().stream()
                 .filter(f -> f.routes().stream().anyMatch(r -> r.key().equals(event.getHttpMethod() + " " + event.getResource())))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("No function serves " + event.getResource()));
         return send(handlers.get(owner.name()), call);
@@ -129,6 +130,51 @@ public abstract class ApiTestSupport {
                 ps.setObject(2, user.userId());
                 ps.setString(3, role);
                 ps.executeUpdate();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A published event with one ticket type of the given price and capacity; returns {eventId, ticketTypeId}. */
+    protected static String[] publishedEvent(Principal owner, String orgId, long priceMinor, int capacity) {
+        String eventId = createEvent(owner, orgId);
+        String ticketTypeId = createTicketType(owner, orgId, eventId, "General", priceMinor, capacity);
+        Response published = call(as(owner, dev.turnstile.catalogue.ApiRoutes.PUBLISH_EVENT).path("orgId", orgId)
+                .path("eventId", eventId));
+        if (published.status() != 200) {
+            throw new AssertionError("publish: " + published);
+        }
+        return new String[] {eventId, ticketTypeId};
+    }
+
+    /** One ticket for the given attendee name, as a registration request body. */
+    protected static String oneTicket(String ticketTypeId, String name) {
+        return "{\"tickets\": [{\"ticketTypeId\": \"" + ticketTypeId + "\", \"attendeeName\": \"" + name + "\"}]}";
+    }
+
+    /** sold and held of a ticket type, read behind the application's back. */
+    protected static int[] soldAndHeld(String ticketTypeId) {
+        try (var c = db.owner().getConnection();
+             var ps = c.prepareStatement("SELECT quantity_sold, quantity_held FROM ticket_types WHERE id = ?::uuid")) {
+            ps.setString(1, ticketTypeId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return new int[] {rs.getInt(1), rs.getInt(2)};
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static long count(String sql, Object... params) {
+        try (var c = db.owner().getConnection(); var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);

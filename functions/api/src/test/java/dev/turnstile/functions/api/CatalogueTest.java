@@ -38,8 +38,8 @@ class CatalogueTest extends ApiTestSupport {
     }
 
     @Test
-    void everyFunctionsHandlerClassExistsInThisModule_withTheConstructorsBothHostsUse() throws Exception {
-        for (FunctionSpec spec : FunctionCatalogue.all()) {
+    void everyHttpFunctionsHandlerClassExistsInThisModule_withTheConstructorsBothHostsUse() throws Exception {
+        for (FunctionSpec spec : FunctionCatalogue.http()) {
             Class<?> handler = Class.forName(spec.handler());
             assertThat(ApiGatewayFunction.class).isAssignableFrom(handler);
             assertThat(handler.getConstructor()).isNotNull();

@@ -209,7 +209,7 @@ class EventApiTest extends ApiTestSupport {
 
         String kept = createEvent(owner, orgId);
         try (var c = db.owner().getConnection(); var ps = c.prepareStatement(
-                "INSERT INTO registrations (org_id, event_id, currency) VALUES (?::uuid, ?::uuid, 'EUR')")) {
+                "INSERT INTO registrations (org_id, event_id, currency, status) VALUES (?::uuid, ?::uuid, 'EUR', 'confirmed')")) {
             ps.setString(1, orgId);
             ps.setString(2, kept);
             ps.executeUpdate();

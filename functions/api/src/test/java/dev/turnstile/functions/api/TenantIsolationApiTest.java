@@ -32,6 +32,9 @@ class TenantIsolationApiTest extends ApiTestSupport {
     static String speakerA;
     static String ticketTypeA;
     static String eventB;
+    static String registrationA;
+    static String questionA;
+    static String promoCodeA;
 
     /** A valid body for each write route, so that only tenancy can make the call fail. */
     static final Map<Route, String> BODIES = Map.ofEntries(
@@ -49,7 +52,12 @@ class TenantIsolationApiTest extends ApiTestSupport {
             Map.entry(CREATE_SPEAKER, "{\"name\": \"Mallory\"}"),
             Map.entry(UPDATE_SPEAKER, "{\"name\": \"Pwned\"}"),
             Map.entry(CREATE_TICKET_TYPE, "{\"name\": \"Free\", \"priceMinor\": 0, \"currency\": \"EUR\", \"capacity\": 9}"),
-            Map.entry(UPDATE_TICKET_TYPE, "{\"priceMinor\": 1}"));
+            Map.entry(UPDATE_TICKET_TYPE, "{\"priceMinor\": 1}"),
+            Map.entry(UPDATE_REGISTRATION_SETTINGS, "{\"holdMinutes\": 5}"),
+            Map.entry(CREATE_QUESTION, "{\"label\": \"Diet?\", \"kind\": \"text\"}"),
+            Map.entry(UPDATE_QUESTION, "{\"label\": \"Pwned\"}"),
+            Map.entry(CREATE_PROMO_CODE, "{\"code\": \"FREE100\", \"kind\": \"percent\", \"percentOff\": 100}"),
+            Map.entry(UPDATE_PROMO_CODE, "{\"percentOff\": 100}"));
 
     @BeforeAll
     static void twoOrganizations() {
@@ -60,6 +68,15 @@ class TenantIsolationApiTest extends ApiTestSupport {
         sessionA = call(as(alice, CREATE_SESSION).path("orgId", orgA).path("eventId", eventA).json("""
                 {"title": "Talk", "startsAt": "2033-02-01T09:00:00Z", "endsAt": "2033-02-01T10:00:00Z"}"""))
                 .body().get("id").asText();
+        questionA = call(as(alice, CREATE_QUESTION).path("orgId", orgA).path("eventId", eventA)
+                .json("{\"label\": \"T-shirt size\", \"kind\": \"choice\", \"options\": [\"S\", \"M\"]}")).body().get("id").asText();
+        promoCodeA = call(as(alice, CREATE_PROMO_CODE).path("orgId", orgA).path("eventId", eventA)
+                .json("{\"code\": \"TENOFF\", \"kind\": \"percent\", \"percentOff\": 10}")).body().get("id").asText();
+        call(as(alice, PUBLISH_EVENT).path("orgId", orgA).path("eventId", eventA));
+        Principal carol = TestTokens.newUser("Carol");
+        registrationA = call(as(carol, REGISTER).path("eventId", eventA).json("""
+                {"tickets": [{"ticketTypeId": "%s", "attendeeName": "Carol", "answers": {"%s": "M"}}]}"""
+                .formatted(ticketTypeA, questionA))).body().get("id").asText();
         orgB = createOrg(bob);
         eventB = createEvent(bob, orgB);
     }
@@ -91,7 +108,7 @@ class TenantIsolationApiTest extends ApiTestSupport {
     void givenAMemberOfB_whenNamingAsResourcesUnderBsOrganization_thenRowLevelSecurityHidesThem() throws Exception {
         JsonNode before = snapshotOfA();
         for (Route route : organizationRoutes()) {
-            if (!route.path().contains("{eventId}") && !route.path().contains("{speakerId}")) {
+            if (!route.path().contains("{orgId}/events/{eventId}") && !route.path().contains("{speakerId}")) {
                 continue; // these name no resource of A once the organization is B's
             }
             Response r = call(withIds(as(bob, route), route, orgB));
@@ -125,6 +142,15 @@ class TenantIsolationApiTest extends ApiTestSupport {
         if (route.path().contains("{ticketTypeId}")) {
             call.path("ticketTypeId", ticketTypeA);
         }
+        if (route.path().contains("{registrationId}")) {
+            call.path("registrationId", registrationA);
+        }
+        if (route.path().contains("{questionId}")) {
+            call.path("questionId", questionA);
+        }
+        if (route.path().contains("{promoCodeId}")) {
+            call.path("promoCodeId", promoCodeA);
+        }
         String body = BODIES.get(route);
         if (body != null) {
             call.json(body);
@@ -140,6 +166,10 @@ class TenantIsolationApiTest extends ApiTestSupport {
         snapshot.set("sessions", call(as(alice, LIST_SESSIONS).path("orgId", orgA).path("eventId", eventA)).body());
         snapshot.set("ticketTypes", call(as(alice, LIST_TICKET_TYPES).path("orgId", orgA).path("eventId", eventA)).body());
         snapshot.set("speakers", call(as(alice, LIST_SPEAKERS).path("orgId", orgA)).body());
+        snapshot.set("registrations", call(as(alice, LIST_REGISTRATIONS).path("orgId", orgA).path("eventId", eventA)).body());
+        snapshot.set("settings", call(as(alice, GET_REGISTRATION_SETTINGS).path("orgId", orgA).path("eventId", eventA)).body());
+        snapshot.set("questions", call(as(alice, LIST_QUESTIONS).path("orgId", orgA).path("eventId", eventA)).body());
+        snapshot.set("promoCodes", call(as(alice, LIST_PROMO_CODES).path("orgId", orgA).path("eventId", eventA)).body());
         return snapshot;
     }
 

@@ -1,0 +1,19 @@
+package dev.turnstile.adapters.jdbc;
+
+import dev.turnstile.registration.Outbox;
+import java.util.Map;
+import java.util.UUID;
+
+public final class JdbcOutbox implements Outbox {
+
+    private final Sql sql;
+
+    public JdbcOutbox(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void publish(UUID orgId, String topic, Map<String, Object> payload) {
+        sql.update("INSERT INTO outbox_messages (org_id, topic, payload) VALUES (?, ?, ?)", orgId, topic, new Sql.Json(payload));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.turnstile.api.routes;
+
+import static dev.turnstile.catalogue.ApiRoutes.*;
+
+import dev.turnstile.api.ApiRequest;
+import dev.turnstile.api.ApiResponse;
+import dev.turnstile.api.Router;
+import dev.turnstile.registration.JoinWaitlist;
+import dev.turnstile.registration.Register;
+import dev.turnstile.registration.WaitlistEntry;
+import dev.turnstile.wiring.Services;
+import java.util.Map;
+import java.util.UUID;
+
+/** Attendees: registering, their own registrations, and the waitlist. */
+public final class RegistrationRoutes {
+
+    private RegistrationRoutes() {
+    }
+
+    /** A waitlist entry with how many are ahead of it in line. */
+    public record WaitlistPlace(WaitlistEntry entry, int ahead) {
+    }
+
+    public static void bind(Router router, Services s) {
+        router.bind(REGISTER, req -> {
+            UUID eventId = req.pathId("eventId", "event");
+            Register.Outcome outcome = s.register.register(req.principal(), eventId, req.body(Register.Command.class),
+                    req.header("Idempotency-Key").orElse(null));
+            String location = "/v1/me/registrations/" + outcome.registration().id();
+            return outcome.created()
+                    ? ApiResponse.created(location, outcome.registration())
+                    : ApiResponse.ok(outcome.registration()); // a retry: the first attempt's registration
+        });
+        router.bind(LIST_MY_REGISTRATIONS, req -> ApiResponse.ok(Map.of("items",
+                s.listMyRegistrations.list(req.principal()))));
+        router.bind(GET_MY_REGISTRATION, req -> ApiResponse.ok(
+                s.getMyRegistration.get(req.principal(), registrationId(req))));
+        router.bind(CANCEL_MY_REGISTRATION, req -> ApiResponse.ok(
+                s.cancelMyRegistration.cancel(req.principal(), registrationId(req))));
+        router.bind(JOIN_WAITLIST, req -> {
+            JoinWaitlist.Place place = s.joinWaitlist.join(req.principal(), req.pathId("eventId", "event"),
+                    req.body(JoinWaitlist.Command.class));
+            return ApiResponse.created("/v1/me/waitlist/" + place.entry().id(), new WaitlistPlace(place.entry(), place.ahead()));
+        });
+        router.bind(LIST_MY_WAITLIST, req -> ApiResponse.ok(Map.of("items", s.listMyWaitlist.list(req.principal()))));
+        router.bind(LEAVE_WAITLIST, req -> {
+            s.leaveWaitlist.leave(req.principal(), req.pathId("entryId", "waitlist entry"));
+            return ApiResponse.noContent();
+        });
+    }
+
+    private static UUID registrationId(ApiRequest req) {
+        return req.pathId("registrationId", "registration");
+    }
+}

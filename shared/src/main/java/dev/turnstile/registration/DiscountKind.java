@@ -1,0 +1,5 @@
+package dev.turnstile.registration;
+
+public enum DiscountKind {
+    PERCENT, FIXED
+}

@@ -1,0 +1,291 @@
+package dev.turnstile.registration;
+
+import dev.turnstile.common.Check;
+import dev.turnstile.common.Conflict;
+import dev.turnstile.common.Invalid;
+import dev.turnstile.common.NotFound;
+import dev.turnstile.event.Event;
+import dev.turnstile.event.EventRepository;
+import dev.turnstile.event.EventStatus;
+import dev.turnstile.identity.Principal;
+import dev.turnstile.identity.UserRepository;
+import dev.turnstile.tenancy.TenantContext;
+import dev.turnstile.tenancy.Transactions;
+import dev.turnstile.ticket.TicketType;
+import dev.turnstile.ticket.TicketTypeRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Registers the caller for a published event: one or more tickets, each with its attendee and
+ * answers, optionally with a promo code or through a waitlist offer. All or nothing: every ticket
+ * type's seats, the event-wide seats and the promo code use are taken by conditional writes in one
+ * transaction, so a registration either gets everything or changes nothing. A free registration
+ * is confirmed at once; a paid one is pending, holding its seats for the event's hold time.
+ */
+public final class Register {
+
+    public static final int MAX_TICKETS_PER_ORDER = 50;
+
+    /** One ticket of the order. */
+    public record TicketRequest(UUID ticketTypeId, String attendeeName, String attendeeEmail,
+                                Map<String, Object> answers) {
+    }
+
+    public record Command(List<TicketRequest> tickets, String promoCode, UUID waitlistEntryId) {
+    }
+
+    /** The registration, and whether it was made by this call or found from an earlier one (a retry). */
+    public record Outcome(Registration registration, boolean created) {
+    }
+
+    private final Transactions transactions;
+    private final DueWork lookups;
+    private final UserRepository users;
+    private final EventRepository events;
+    private final TicketTypeRepository ticketTypes;
+    private final RegistrationSettingsRepository settings;
+    private final QuestionRepository questions;
+    private final PromoCodeRepository promoCodes;
+    private final WaitlistRepository waitlist;
+    private final RegistrationRepository registrations;
+    private final Inventory inventory;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public Register(Transactions transactions, DueWork lookups, UserRepository users, EventRepository events,
+                    TicketTypeRepository ticketTypes, RegistrationSettingsRepository settings,
+                    QuestionRepository questions, PromoCodeRepository promoCodes, WaitlistRepository waitlist,
+                    RegistrationRepository registrations, Inventory inventory, Outbox outbox, Clock clock) {
+        this.transactions = transactions;
+        this.lookups = lookups;
+        this.users = users;
+        this.events = events;
+        this.ticketTypes = ticketTypes;
+        this.settings = settings;
+        this.questions = questions;
+        this.promoCodes = promoCodes;
+        this.waitlist = waitlist;
+        this.registrations = registrations;
+        this.inventory = inventory;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** @param idempotencyKey the client's key for this attempt (null: none); a retry with it gets the first outcome */
+    public Outcome register(Principal caller, UUID eventId, Command command, String idempotencyKey) {
+        checkShape(command, idempotencyKey);
+        UUID orgId = transactions.read(TenantContext.none(), () -> lookups.orgOfEvent(eventId))
+                .orElseThrow(() -> new NotFound("event", eventId));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.write(TenantContext.of(orgId, caller.userId()),
+                        () -> registerInTenant(caller, orgId, eventId, command, idempotencyKey));
+            } catch (Conflict e) {
+                // a confirmation number drawn twice the same day (rare: 31^6 per day), or the same
+                // request twice at once with one idempotency key: try again, which finds the other
+                if (!(e.code().equals("confirmation_number_taken") || e.code().equals("duplicate_request"))
+                        || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Outcome registerInTenant(Principal caller, UUID orgId, UUID eventId, Command command, String key) {
+        Instant now = clock.instant();
+        users.ensure(caller);
+        if (key != null) {
+            Optional<Registration> earlier = registrations.findByIdempotencyKey(eventId, caller.userId(), key);
+            if (earlier.isPresent()) {
+                return new Outcome(earlier.get(), false);
+            }
+        }
+        Event event = events.find(eventId)
+                .filter(e -> e.status() == EventStatus.PUBLISHED)
+                .orElseThrow(() -> new NotFound("event", eventId));
+        if (!event.endsAt().isAfter(now)) {
+            throw new Conflict("event_ended", "The event has ended");
+        }
+        RegistrationSettings rules = settings.readForRegistration(eventId);
+        Map<UUID, TicketType> types = ticketTypes.listForEvent(eventId).stream()
+                .collect(Collectors.toMap(TicketType::id, Function.identity()));
+        List<Question> asked = questions.listForEvent(eventId);
+        PromoCode promo = promoCode(eventId, command.promoCode(), now);
+        WaitlistEntry offer = waitlistOffer(command.waitlistEntryId(), caller, eventId, now);
+
+        Map<UUID, Integer> perType = checkTickets(command, types, asked, promo, offer, now);
+
+        // fail fast on what committed data already shows; the conditional writes below decide
+        for (var e : perType.entrySet()) {
+            int offered = offer != null && offer.ticketTypeId().equals(e.getKey()) ? offer.quantity() : 0;
+            if (types.get(e.getKey()).available() + offered < e.getValue()) {
+                throw soldOut(types.get(e.getKey()));
+            }
+        }
+
+        List<Ticket> tickets = new ArrayList<>();
+        long subtotal = 0;
+        long discount = 0;
+        for (TicketRequest t : command.tickets()) {
+            TicketType type = types.get(t.ticketTypeId());
+            long price = type.priceMinor();
+            long off = promo != null && promo.appliesTo(type.id()) ? Pricing.discount(price, promo) : 0;
+            subtotal += price;
+            discount += off;
+            tickets.add(new Ticket(UUID.randomUUID(), type.id(), TicketCodes.next(), null, t.attendeeName().strip(),
+                    t.attendeeEmail() != null ? t.attendeeEmail() : caller.email(), t.answers(), price, off, null));
+        }
+        boolean free = subtotal - discount == 0;
+        TicketStatus ticketStatus = free ? TicketStatus.ISSUED : TicketStatus.RESERVED;
+        tickets = tickets.stream().map(t -> new Ticket(t.id(), t.ticketTypeId(), t.ticketCode(), ticketStatus,
+                t.attendeeName(), t.attendeeEmail(), t.answers(), t.priceMinor(), t.discountMinor(),
+                free ? now : null)).toList();
+        String currency = types.get(perType.keySet().iterator().next()).currency();
+        Registration registration = new Registration(UUID.randomUUID(), orgId, eventId, caller.userId(), null,
+                free ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING, currency, subtotal, discount,
+                subtotal - discount, promo == null ? null : promo.id(), caller.name(), caller.email(),
+                free ? null : now.plus(Duration.ofMinutes(rules.holdMinutes())), now, free ? now : null, null, null,
+                tickets);
+
+        if (promo != null && !promoCodes.use(promo.id(), now)) {
+            throw new Conflict("promo_code_exhausted", "The promo code " + promo.code() + " has been used up");
+        }
+        registrations.insert(registration, key);
+        outbox.publish(orgId, free ? "registration.confirmed" : "registration.pending", Map.of(
+                "registrationId", registration.id(), "eventId", eventId, "email", caller.email()));
+        if (offer != null) {
+            // the offer's held seats go back and are taken again below, within this transaction
+            inventory.release(offer.ticketTypeId(), offer.quantity(), false);
+            if (rules.capacity() != null) {
+                inventory.releaseEventSeats(eventId, offer.quantity());
+            }
+            waitlist.close(offer.id(), WaitlistStatus.ACCEPTED, registration.id());
+        }
+        // the contended rows last, so that their locks are held only until the commit
+        if (rules.capacity() != null && !inventory.takeEventSeats(eventId, tickets.size())) {
+            throw new Conflict("event_full", "The event is full");
+        }
+        for (var e : perType.entrySet()) { // sorted by id: every registration locks types in one order
+            if (!inventory.take(e.getKey(), e.getValue(), free, now)) {
+                throw soldOut(types.get(e.getKey()));
+            }
+        }
+        return new Outcome(registrations.find(registration.id()).orElseThrow(), true);
+    }
+
+    private static void checkShape(Command command, String key) {
+        Check check = new Check();
+        if (command.tickets() == null || command.tickets().isEmpty()) {
+            check.require(false, "tickets", "must list at least one ticket");
+        } else {
+            check.require(command.tickets().size() <= MAX_TICKETS_PER_ORDER, "tickets",
+                    "must list at most " + MAX_TICKETS_PER_ORDER + " tickets");
+        }
+        if (key != null) {
+            check.require(!key.isBlank() && key.length() <= 200, "Idempotency-Key", "must be 1 to 200 characters");
+        }
+        check.orThrow();
+    }
+
+    private Map<UUID, Integer> checkTickets(Command command, Map<UUID, TicketType> types, List<Question> asked,
+                                            PromoCode promo, WaitlistEntry offer, Instant now) {
+        Check check = new Check();
+        Map<UUID, Integer> perType = new java.util.TreeMap<>();
+        for (int i = 0; i < command.tickets().size(); i++) {
+            TicketRequest t = command.tickets().get(i);
+            String at = "tickets[" + i + "]";
+            if (t == null) {
+                check.require(false, at, "must be an object");
+                continue;
+            }
+            TicketType type = t.ticketTypeId() == null ? null : types.get(t.ticketTypeId());
+            boolean visible = type != null && (!type.hidden() || (promo != null && promo.unlocks(type.id())));
+            if (!visible) {
+                check.require(false, at + ".ticketTypeId", "is not a ticket type of this event");
+                continue;
+            }
+            check.text(t.attendeeName(), at + ".attendeeName", 200);
+            check.optionalEmail(t.attendeeEmail(), at + ".attendeeEmail");
+            Answers.check(asked, type.id(), t.answers(), at + ".answers", check);
+            perType.merge(type.id(), 1, Integer::sum);
+        }
+        check.orThrow();
+
+        for (var e : perType.entrySet()) {
+            TicketType type = types.get(e.getKey());
+            int quantity = e.getValue();
+            Object min = type.restrictions().get("minPerOrder");
+            Object max = type.restrictions().get("maxPerOrder");
+            if (min instanceof Integer m && quantity < m) {
+                check.require(false, "tickets", type.name() + ": at least " + m + " per order");
+            }
+            if (max instanceof Integer m && quantity > m) {
+                check.require(false, "tickets", type.name() + ": at most " + m + " per order");
+            }
+        }
+        if (offer != null) {
+            check.require(perType.keySet().equals(java.util.Set.of(offer.ticketTypeId())), "waitlistEntryId",
+                    "the offer is for one ticket type; register for that type only");
+            check.require(perType.getOrDefault(offer.ticketTypeId(), 0) <= offer.quantity(), "tickets",
+                    "the offer is for at most " + offer.quantity() + " tickets");
+        }
+        if (promo != null) {
+            check.require(perType.keySet().stream().anyMatch(promo::appliesTo), "promoCode",
+                    "does not apply to these tickets");
+        }
+        check.orThrow();
+
+        for (UUID id : perType.keySet()) {
+            TicketType type = types.get(id);
+            if (!type.active()) {
+                throw new Conflict("ticket_type_unavailable", type.name() + " is not on sale");
+            }
+            if (type.saleStartsAt() != null && now.isBefore(type.saleStartsAt())) {
+                throw new Conflict("sale_not_started", type.name() + " goes on sale at " + type.saleStartsAt());
+            }
+            if (type.saleEndsAt() != null && !now.isBefore(type.saleEndsAt())) {
+                throw new Conflict("sale_ended", "The sale of " + type.name() + " ended at " + type.saleEndsAt());
+            }
+        }
+        return perType;
+    }
+
+    private PromoCode promoCode(UUID eventId, String code, Instant now) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        PromoCode promo = promoCodes.findByCode(eventId, code.strip().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new Invalid("promoCode", "is not a code of this event"));
+        if (!promo.validAt(now)) {
+            throw new Invalid("promoCode", "is not valid now");
+        }
+        return promo;
+    }
+
+    private WaitlistEntry waitlistOffer(UUID entryId, Principal caller, UUID eventId, Instant now) {
+        if (entryId == null) {
+            return null;
+        }
+        WaitlistEntry entry = waitlist.lock(entryId)
+                .filter(e -> e.userId().equals(caller.userId()) && e.eventId().equals(eventId))
+                .orElseThrow(() -> new NotFound("waitlist entry", entryId));
+        if (entry.status() != WaitlistStatus.OFFERED || !now.isBefore(entry.offerExpiresAt())) {
+            throw new Conflict("waitlist_offer_not_open", "This waitlist entry has no open offer");
+        }
+        return entry;
+    }
+
+    private static Conflict soldOut(TicketType type) {
+        return new Conflict("sold_out", type.name() + " is sold out; join the waitlist to be offered a freed seat");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.turnstile.registration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One order for an event: its tickets, its money (integer minor units of {@code currency}) and
+ * where it is in its life. {@code totalMinor = subtotalMinor - discountMinor} is a database check.
+ */
+public record Registration(
+        UUID id,
+        UUID orgId,
+        UUID eventId,
+        UUID userId,
+        String confirmationNumber,
+        RegistrationStatus status,
+        String currency,
+        long subtotalMinor,
+        long discountMinor,
+        long totalMinor,
+        UUID promoCodeId,
+        String registrantName,
+        String registrantEmail,
+        Instant holdExpiresAt,
+        Instant createdAt,
+        Instant confirmedAt,
+        Instant cancelledAt,
+        Instant expiredAt,
+        List<Ticket> tickets) {
+
+    public Registration {
+        tickets = List.copyOf(tickets);
+    }
+
+    public boolean isFree() {
+        return totalMinor == 0;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.turnstile.registration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public interface RegistrationRepository {
+
+    /** Writes the registration and its tickets, with the idempotency key of the request that made it (or null). */
+    void insert(Registration registration, String idempotencyKey);
+
+    Optional<Registration> find(UUID id);
+
+    /** Like {@link #find}, and locks the registration until the transaction ends. */
+    Optional<Registration> lock(UUID id);
+
+    Optional<Registration> findByIdempotencyKey(UUID eventId, UUID userId, String key);
+
+    /** Ends a registration (cancelled or expired) and cancels its tickets. */
+    void end(UUID id, RegistrationStatus status, Instant at);
+
+    List<Registration> list(RegistrationQuery query);
+
+    /** The user's registrations in every organization, newest first (row-level security shows only theirs). */
+    List<Registration> listForUser(UUID userId);
+}

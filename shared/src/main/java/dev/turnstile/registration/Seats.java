@@ -1,0 +1,112 @@
+package dev.turnstile.registration;
+
+import dev.turnstile.event.Event;
+import dev.turnstile.event.EventRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Giving seats back, shared by cancellation, hold expiry and waitlist offers: the registration's
+ * seats, its promo code use and its event-wide seats are released, and freed seats go to the
+ * waitlist first, in the same transaction, so that nobody jumps the queue.
+ */
+public final class Seats {
+
+    private final Inventory inventory;
+    private final RegistrationRepository registrations;
+    private final RegistrationSettingsRepository settings;
+    private final PromoCodeRepository promoCodes;
+    private final WaitlistRepository waitlist;
+    private final EventRepository events;
+    private final Outbox outbox;
+
+    /** Wired once and shared by the use cases that give seats back. */
+    public static Seats of(Inventory inventory, RegistrationRepository registrations,
+                           RegistrationSettingsRepository settings, PromoCodeRepository promoCodes,
+                           WaitlistRepository waitlist, EventRepository events, Outbox outbox) {
+        return new Seats(inventory, registrations, settings, promoCodes, waitlist, events, outbox);
+    }
+
+    private Seats(Inventory inventory, RegistrationRepository registrations, RegistrationSettingsRepository settings,
+          PromoCodeRepository promoCodes, WaitlistRepository waitlist, EventRepository events, Outbox outbox) {
+        this.inventory = inventory;
+        this.registrations = registrations;
+        this.settings = settings;
+        this.promoCodes = promoCodes;
+        this.waitlist = waitlist;
+        this.events = events;
+        this.outbox = outbox;
+    }
+
+    /** Ends a pending or confirmed registration and gives everything it took back. */
+    void end(Registration r, RegistrationStatus status, Instant now) {
+        boolean sold = r.status() == RegistrationStatus.CONFIRMED;
+        Map<UUID, Integer> perType = perType(r);
+        perType.forEach((type, quantity) -> inventory.release(type, quantity, sold));
+        RegistrationSettings s = settings.find(r.eventId()).orElseThrow();
+        if (s.capacity() != null) {
+            inventory.releaseEventSeats(r.eventId(), r.tickets().size());
+        }
+        if (r.promoCodeId() != null) {
+            promoCodes.release(r.promoCodeId());
+        }
+        registrations.end(r.id(), status, now);
+        outbox.publish(r.orgId(), "registration." + status.name().toLowerCase(java.util.Locale.ROOT), Map.of(
+                "registrationId", r.id(), "eventId", r.eventId(), "confirmationNumber", r.confirmationNumber(),
+                "email", r.registrantEmail()));
+        perType.keySet().forEach(type -> offerFreedSeats(r.eventId(), type, now));
+    }
+
+    /** Ends a live waitlist offer: its held seats go back and on to the next in line. */
+    void expireOffer(WaitlistEntry entry, Instant now) {
+        inventory.release(entry.ticketTypeId(), entry.quantity(), false);
+        RegistrationSettings s = settings.find(entry.eventId()).orElseThrow();
+        if (s.capacity() != null) {
+            inventory.releaseEventSeats(entry.eventId(), entry.quantity());
+        }
+        waitlist.close(entry.id(), WaitlistStatus.EXPIRED, null);
+        offerFreedSeats(entry.eventId(), entry.ticketTypeId(), now);
+    }
+
+    /**
+     * Offers seats of a ticket type to the people waiting for it, first come first served: each
+     * offer holds the seats (one conditional write, like a registration) for the event's offer
+     * window. Stops at the first person whose request does not fit: nobody is skipped.
+     */
+    void offerFreedSeats(UUID eventId, UUID ticketTypeId, Instant now) {
+        Optional<Event> event = events.find(eventId);
+        if (event.isEmpty() || !event.get().endsAt().isAfter(now)) {
+            return;
+        }
+        RegistrationSettings s = settings.find(eventId).orElseThrow();
+        while (true) {
+            Optional<WaitlistEntry> next = waitlist.nextWaiting(ticketTypeId);
+            if (next.isEmpty()) {
+                return;
+            }
+            WaitlistEntry entry = next.get();
+            if (!inventory.take(ticketTypeId, entry.quantity(), false, now)) {
+                return;
+            }
+            if (s.capacity() != null && !inventory.takeEventSeats(eventId, entry.quantity())) {
+                inventory.release(ticketTypeId, entry.quantity(), false);
+                return;
+            }
+            Instant expires = now.plus(Duration.ofMinutes(s.waitlistOfferMinutes()));
+            waitlist.offer(entry.id(), now, expires);
+            outbox.publish(entry.orgId(), "waitlist.offered", Map.of("entryId", entry.id(), "eventId", eventId,
+                    "ticketTypeId", ticketTypeId, "userId", entry.userId(), "quantity", entry.quantity(),
+                    "offerExpiresAt", expires.toString()));
+        }
+    }
+
+    static Map<UUID, Integer> perType(Registration r) {
+        Map<UUID, Integer> perType = new TreeMap<>(); // sorted: every transaction locks types in one order
+        r.tickets().forEach(t -> perType.merge(t.ticketTypeId(), 1, Integer::sum));
+        return perType;
+    }
+}

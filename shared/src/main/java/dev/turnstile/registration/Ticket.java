@@ -1,0 +1,27 @@
+package dev.turnstile.registration;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** One seat of a registration: who sits in it, what they answered, what it cost. */
+public record Ticket(
+        UUID id,
+        UUID ticketTypeId,
+        String ticketCode,
+        TicketStatus status,
+        String attendeeName,
+        String attendeeEmail,
+        Map<String, Object> answers,
+        long priceMinor,
+        long discountMinor,
+        Instant issuedAt) {
+
+    public Ticket {
+        answers = dev.turnstile.common.Maps.copyOf(answers);
+    }
+
+    public long totalMinor() {
+        return priceMinor - discountMinor;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.turnstile.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The real time plus an offset that a test can move forward (to let holds expire) and reset. */
+public final class TestClock extends Clock {
+
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    public void advance(Duration by) {
+        offset.updateAndGet(o -> o.plus(by));
+    }
+
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("UTC only");
+    }
+}
