@@ -1,0 +1,126 @@
+package dev.turnstile.functions.api;
+
+import static dev.turnstile.catalogue.ApiRoutes.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.turnstile.identity.Principal;
+import dev.turnstile.testing.ApiCall;
+import dev.turnstile.testing.TestTokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The flash sale, as a correctness test: many attempts released at once through the handlers
+ * against the real PostgreSQL. Every attempt gets a definitive answer, and exactly the capacity is
+ * sold: not one seat more, not one less.
+ */
+class InventoryConcurrencyTest extends ApiTestSupport {
+
+    static final int ATTEMPTS = 1000;
+
+    final Principal owner = TestTokens.newUser("Flash");
+    String orgId;
+
+    @BeforeEach
+    void anOrganization() {
+        orgId = createOrg(owner);
+    }
+
+    @Test
+    void givenCapacity100_when1000AttemptsArriveAtOnce_thenExactly100Hold_and900AreToldSoldOut() throws Exception {
+        String[] e = publishedEvent(owner, orgId, 2500, 100);
+
+        Map<Integer, List<Response>> byStatus = storm(ATTEMPTS, i -> ApiCall.to(REGISTER).path("eventId", e[0])
+                .json(oneTicket(e[1], "Buyer " + i)));
+
+        assertThat(byStatus.keySet()).containsOnly(201, 409);
+        assertThat(byStatus.get(201)).hasSize(100);
+        assertThat(byStatus.get(409)).hasSize(900).allSatisfy(r -> assertThat(r.code()).isEqualTo("sold_out"));
+        assertThat(soldAndHeld(e[1])).containsExactly(0, 100);
+        assertThat(count("SELECT count(*) FROM registrations WHERE event_id = ?::uuid", e[0])).isEqualTo(100);
+        assertThat(count("SELECT count(*) FROM tickets t JOIN registrations r ON r.id = t.registration_id"
+                + " WHERE r.event_id = ?::uuid", e[0])).isEqualTo(100);
+        assertThat(byStatus.get(201).stream().map(r -> r.body().get("id").asText()).distinct()).hasSize(100);
+    }
+
+    @Test
+    void givenAFreeTicketWithCapacity100_when1000AttemptsArriveAtOnce_thenExactly100AreConfirmed() throws Exception {
+        String[] e = publishedEvent(owner, orgId, 0, 100);
+
+        Map<Integer, List<Response>> byStatus = storm(ATTEMPTS, i -> ApiCall.to(REGISTER).path("eventId", e[0])
+                .json(oneTicket(e[1], "Buyer " + i)));
+
+        assertThat(byStatus.get(201)).hasSize(100).allSatisfy(r ->
+                assertThat(r.body().get("status").asText()).isEqualTo("confirmed"));
+        assertThat(byStatus.get(409)).hasSize(900);
+        assertThat(soldAndHeld(e[1])).containsExactly(100, 0);
+    }
+
+    @Test
+    void givenAPromoCodeLimitedTo10_when100AttemptsUseItAtOnce_thenExactly10GetTheDiscount() throws Exception {
+        String[] e = publishedEvent(owner, orgId, 2000, 1000);
+        call(as(owner, CREATE_PROMO_CODE).path("orgId", orgId).path("eventId", e[0])
+                .json("{\"code\": \"early10\", \"kind\": \"percent\", \"percentOff\": 50, \"usageLimit\": 10}"));
+
+        Map<Integer, List<Response>> byStatus = storm(100, i -> ApiCall.to(REGISTER).path("eventId", e[0]).json(
+                "{\"promoCode\": \"EARLY10\", \"tickets\": [{\"ticketTypeId\": \"" + e[1] + "\", \"attendeeName\": \"P" + i + "\"}]}"));
+
+        assertThat(byStatus.keySet()).containsOnly(201, 409);
+        assertThat(byStatus.get(201)).hasSize(10).allSatisfy(r -> assertThat(r.body().get("totalMinor").asLong()).isEqualTo(1000));
+        assertThat(byStatus.get(409)).hasSize(90).allSatisfy(r -> assertThat(r.code()).isEqualTo("promo_code_exhausted"));
+        assertThat(count("SELECT times_used FROM promo_codes WHERE event_id = ?::uuid", e[0])).isEqualTo(10);
+        assertThat(soldAndHeld(e[1])).containsExactly(0, 10);
+    }
+
+    @Test
+    void givenTwoTypesInEveryOrder_whenManyBuyBothAtOnce_thenNoOrderIsHalfFilled() throws Exception {
+        String eventId = createEvent(owner, orgId);
+        String a = createTicketType(owner, orgId, eventId, "A", 1000, 30);
+        String b = createTicketType(owner, orgId, eventId, "B", 1000, 50);
+        call(as(owner, PUBLISH_EVENT).path("orgId", orgId).path("eventId", eventId));
+
+        // half the orders list B first: the types are still locked in one order, so no deadlock
+        Map<Integer, List<Response>> byStatus = storm(200, i -> ApiCall.to(REGISTER).path("eventId", eventId).json(
+                "{\"tickets\": [{\"ticketTypeId\": \"" + (i % 2 == 0 ? a : b) + "\", \"attendeeName\": \"X\"},"
+                        + " {\"ticketTypeId\": \"" + (i % 2 == 0 ? b : a) + "\", \"attendeeName\": \"Y\"}]}"));
+
+        assertThat(byStatus.keySet()).containsOnly(201, 409);
+        assertThat(byStatus.get(201)).hasSize(30);
+        assertThat(soldAndHeld(a)).containsExactly(0, 30);
+        assertThat(soldAndHeld(b)).containsExactly(0, 30);
+    }
+
+    /** Fires {@code n} calls, each as a new attendee, released together; returns the answers by status. */
+    private static Map<Integer, List<Response>> storm(int n, Function<Integer, ApiCall> request) throws Exception {
+        List<ApiCall> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add(request.apply(i).token(tokens.tokenFor(TestTokens.newUser("Buyer"))));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        Map<Integer, Response> answers = new ConcurrentHashMap<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                pool.submit(() -> {
+                    start.await();
+                    answers.put(index, call(calls.get(index)));
+                    return null;
+                });
+            }
+            start.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(answers).as("every attempt got an answer").hasSize(n);
+        return answers.values().stream().collect(Collectors.groupingBy(Response::status));
+    }
+}
