@@ -18,7 +18,6 @@ import dev.turnstile.api.Problems;
 import dev.turnstile.catalogue.FunctionCatalogue;
 import dev.turnstile.catalogue.FunctionSpec;
 import dev.turnstile.catalogue.Schedule;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.turnstile.common.Check;
 import dev.turnstile.identity.Principal;
 import java.io.IOException;
@@ -30,6 +29,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -132,12 +132,13 @@ public final class LocalRuntime implements AutoCloseable {
             return t;
         });
         for (FunctionSpec spec : FunctionCatalogue.scheduled()) {
-            var handler = (RequestHandler<ScheduledEvent, Object>) load(spec, services);
+            var handler = (RequestHandler<Map<String, Object>, Object>) load(spec, services);
             for (Schedule schedule : spec.schedules()) {
                 timers.scheduleAtFixedRate(() -> {
                     try {
-                        handler.handleRequest(new ScheduledEvent().withSource("aws.events")
-                                .withDetailType("Scheduled Event"), null);
+                        // the payload EventBridge Scheduler sends (see docs/infrastructure.md)
+                        handler.handleRequest(Map.of("function", spec.name(), "schedule", schedule.expression(),
+                                "scheduledTime", Instant.now().toString(), "executionId", UUID.randomUUID().toString()), null);
                     } catch (RuntimeException e) {
                         log.error("Scheduled function {} failed", spec.name(), e);
                     }

@@ -84,4 +84,5 @@ public final class ApiRoutes {
     // public pages' data
     public static final Route LIST_PUBLIC_EVENTS = new Route("GET", "/v1/public/orgs/{orgSlug}/events", PUBLIC);
     public static final Route GET_PUBLIC_EVENT = new Route("GET", "/v1/public/orgs/{orgSlug}/events/{eventSlug}", PUBLIC);
+    public static final Route GET_REGISTRATION_FORM = new Route("GET", "/v1/public/events/{eventId}/registration-form", PUBLIC);
 }

@@ -39,7 +39,7 @@ public final class FunctionCatalogue {
 
     public static final FunctionSpec PUBLIC_EVENTS = new FunctionSpec(
             "public-events", API_PACKAGE + "PublicEventsFunction", API_MODULE, 1024,
-            List.of(LIST_PUBLIC_EVENTS, GET_PUBLIC_EVENT));
+            List.of(LIST_PUBLIC_EVENTS, GET_PUBLIC_EVENT, GET_REGISTRATION_FORM));
 
     /** Attendees: the flash-sale path. Sized up: memory buys CPU, and CPU is the registration's latency. */
     public static final FunctionSpec REGISTRATIONS = new FunctionSpec(

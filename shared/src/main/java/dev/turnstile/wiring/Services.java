@@ -117,6 +117,7 @@ public final class Services {
     public final ListPromoCodes listPromoCodes;
     public final GetRegistrationSettings getRegistrationSettings;
     public final UpdateRegistrationSettings updateRegistrationSettings;
+    public final GetRegistrationForm getRegistrationForm;
 
     public Services(DataSource appDataSource, TokenVerifier tokens, Clock clock) {
         this.tokens = tokens;
@@ -195,6 +196,7 @@ public final class Services {
         listPromoCodes = new ListPromoCodes(access, events, promoCodes);
         getRegistrationSettings = new GetRegistrationSettings(access, settings);
         updateRegistrationSettings = new UpdateRegistrationSettings(access, events, ticketTypes, settings);
+        getRegistrationForm = new GetRegistrationForm(tx, lookups, events, ticketTypes, questions, settings, clock);
     }
 
     /**

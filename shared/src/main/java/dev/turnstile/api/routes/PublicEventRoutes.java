@@ -1,6 +1,7 @@
 package dev.turnstile.api.routes;
 
 import static dev.turnstile.catalogue.ApiRoutes.GET_PUBLIC_EVENT;
+import static dev.turnstile.catalogue.ApiRoutes.GET_REGISTRATION_FORM;
 import static dev.turnstile.catalogue.ApiRoutes.LIST_PUBLIC_EVENTS;
 
 import dev.turnstile.api.ApiResponse;
@@ -19,6 +20,8 @@ public final class PublicEventRoutes {
                 s.listPublicEvents.list(req.pathParam("orgSlug"), req.queryInt("limit", 50, 1, 100))))));
         router.bind(GET_PUBLIC_EVENT, req -> cacheable(ApiResponse.ok(
                 s.getPublicEvent.get(req.pathParam("orgSlug"), req.pathParam("eventSlug")))));
+        router.bind(GET_REGISTRATION_FORM, req -> cacheable(ApiResponse.ok(
+                s.getRegistrationForm.get(req.pathId("eventId", "event")))));
     }
 
     private static ApiResponse cacheable(ApiResponse r) {

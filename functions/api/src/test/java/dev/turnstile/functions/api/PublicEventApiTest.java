@@ -66,6 +66,25 @@ class PublicEventApiTest extends ApiTestSupport {
         assertThat(call(ApiCall.to(LIST_PUBLIC_EVENTS).path("orgSlug", "no-such-org")).status()).isEqualTo(404);
     }
 
+    @Test
+    void givenAPublishedEvent_thenItsRegistrationFormListsOfferedTypesAndQuestions_withoutHiddenTypes() {
+        String eventId = createEvent(owner, orgId, uniqueSlug("form"), Instant.now().plus(Duration.ofDays(5)));
+        createTicketType(owner, orgId, eventId, "General", 1500, 100);
+        call(as(owner, CREATE_TICKET_TYPE).path("orgId", orgId).path("eventId", eventId).json("""
+                {"name": "Secret", "priceMinor": 0, "currency": "EUR", "capacity": 5, "hidden": true}"""));
+        call(as(owner, CREATE_QUESTION).path("orgId", orgId).path("eventId", eventId)
+                .json("{\"label\": \"Diet\", \"kind\": \"choice\", \"options\": [\"vegan\", \"any\"], \"required\": true}"));
+        assertThat(call(ApiCall.to(GET_REGISTRATION_FORM).path("eventId", eventId)).status()).isEqualTo(404);
+        call(as(owner, PUBLISH_EVENT).path("orgId", orgId).path("eventId", eventId));
+
+        Response form = call(ApiCall.to(GET_REGISTRATION_FORM).path("eventId", eventId));
+
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body().get("ticketTypes").findValuesAsText("name")).containsExactly("General");
+        assertThat(form.body().get("questions").get(0).get("options").get(0).asText()).isEqualTo("vegan");
+        assertThat(form.body().get("holdMinutes").asInt()).isEqualTo(15);
+    }
+
     private String publishedEvent(String slug) {
         String eventId = createEvent(owner, orgId, slug, Instant.now().plus(Duration.ofDays(6)));
         createTicketType(owner, orgId, eventId, "General", 0, 10);

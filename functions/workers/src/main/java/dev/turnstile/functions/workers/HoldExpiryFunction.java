@@ -2,15 +2,17 @@ package dev.turnstile.functions.workers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.turnstile.registration.ExpireHolds;
 import dev.turnstile.wiring.Services;
+import java.util.Map;
 
 /**
- * Lambda entry point, run every minute by EventBridge (a timer in the local runtime): expires
- * registration holds and waitlist offers whose time is up and gives their seats back.
+ * Lambda entry point, run every minute by EventBridge Scheduler (a timer in the local runtime):
+ * expires registration holds and waitlist offers whose time is up and gives their seats back. The
+ * schedule's payload ({@code function}, {@code schedule}, {@code scheduledTime}, {@code executionId})
+ * is not needed: the work depends only on the clock, and two runs at once are harmless.
  */
-public final class HoldExpiryFunction implements RequestHandler<ScheduledEvent, ExpireHolds.Result> {
+public final class HoldExpiryFunction implements RequestHandler<Map<String, Object>, ExpireHolds.Result> {
 
     private final Services services;
 
@@ -25,7 +27,7 @@ public final class HoldExpiryFunction implements RequestHandler<ScheduledEvent, 
     }
 
     @Override
-    public ExpireHolds.Result handleRequest(ScheduledEvent event, Context context) {
+    public ExpireHolds.Result handleRequest(Map<String, Object> schedule, Context context) {
         return services.expireHolds.run();
     }
 }
