@@ -14,6 +14,8 @@ public final class ApiRoutes {
     private static final String SESSION = EVENT + "/sessions/{sessionId}";
     private static final String TICKET_TYPE = EVENT + "/ticket-types/{ticketTypeId}";
     private static final String SPEAKER = ORG + "/speakers/{speakerId}";
+    private static final String REGISTRATION = EVENT + "/registrations/{registrationId}";
+    private static final String MY_REGISTRATION = "/v1/me/registrations/{registrationId}";
 
     // organizations
     public static final Route GET_ME = new Route("GET", "/v1/me", AUTHENTICATED);
@@ -54,6 +56,30 @@ public final class ApiRoutes {
     public static final Route UPDATE_TICKET_TYPE = new Route("PATCH", TICKET_TYPE, AUTHENTICATED);
     public static final Route DEACTIVATE_TICKET_TYPE = new Route("POST", TICKET_TYPE + "/deactivate", AUTHENTICATED);
     public static final Route ACTIVATE_TICKET_TYPE = new Route("POST", TICKET_TYPE + "/activate", AUTHENTICATED);
+
+    // attendees: registering, their registrations, the waitlist
+    public static final Route REGISTER = new Route("POST", "/v1/events/{eventId}/registrations", AUTHENTICATED);
+    public static final Route LIST_MY_REGISTRATIONS = new Route("GET", "/v1/me/registrations", AUTHENTICATED);
+    public static final Route GET_MY_REGISTRATION = new Route("GET", MY_REGISTRATION, AUTHENTICATED);
+    public static final Route CANCEL_MY_REGISTRATION = new Route("POST", MY_REGISTRATION + "/cancel", AUTHENTICATED);
+    public static final Route JOIN_WAITLIST = new Route("POST", "/v1/events/{eventId}/waitlist", AUTHENTICATED);
+    public static final Route LIST_MY_WAITLIST = new Route("GET", "/v1/me/waitlist", AUTHENTICATED);
+    public static final Route LEAVE_WAITLIST = new Route("DELETE", "/v1/me/waitlist/{entryId}", AUTHENTICATED);
+
+    // organizers: registrations, questions, promo codes, registration settings, the waitlist
+    public static final Route LIST_REGISTRATIONS = new Route("GET", EVENT + "/registrations", AUTHENTICATED);
+    public static final Route GET_REGISTRATION = new Route("GET", REGISTRATION, AUTHENTICATED);
+    public static final Route CANCEL_REGISTRATION = new Route("POST", REGISTRATION + "/cancel", AUTHENTICATED);
+    public static final Route GET_REGISTRATION_SETTINGS = new Route("GET", EVENT + "/registration-settings", AUTHENTICATED);
+    public static final Route UPDATE_REGISTRATION_SETTINGS = new Route("PUT", EVENT + "/registration-settings", AUTHENTICATED);
+    public static final Route CREATE_QUESTION = new Route("POST", EVENT + "/questions", AUTHENTICATED);
+    public static final Route LIST_QUESTIONS = new Route("GET", EVENT + "/questions", AUTHENTICATED);
+    public static final Route UPDATE_QUESTION = new Route("PATCH", EVENT + "/questions/{questionId}", AUTHENTICATED);
+    public static final Route DELETE_QUESTION = new Route("DELETE", EVENT + "/questions/{questionId}", AUTHENTICATED);
+    public static final Route CREATE_PROMO_CODE = new Route("POST", EVENT + "/promo-codes", AUTHENTICATED);
+    public static final Route LIST_PROMO_CODES = new Route("GET", EVENT + "/promo-codes", AUTHENTICATED);
+    public static final Route UPDATE_PROMO_CODE = new Route("PATCH", EVENT + "/promo-codes/{promoCodeId}", AUTHENTICATED);
+    public static final Route LIST_WAITLIST = new Route("GET", EVENT + "/waitlist", AUTHENTICATED);
 
     // public pages' data
     public static final Route LIST_PUBLIC_EVENTS = new Route("GET", "/v1/public/orgs/{orgSlug}/events", PUBLIC);

@@ -41,7 +41,36 @@ public final class FunctionCatalogue {
             "public-events", API_PACKAGE + "PublicEventsFunction", API_MODULE, 1024,
             List.of(LIST_PUBLIC_EVENTS, GET_PUBLIC_EVENT));
 
+    /** Attendees: the flash-sale path. Sized up: memory buys CPU, and CPU is the registration's latency. */
+    public static final FunctionSpec REGISTRATIONS = new FunctionSpec(
+            "registrations", API_PACKAGE + "RegistrationsFunction", API_MODULE, 2048,
+            List.of(REGISTER, LIST_MY_REGISTRATIONS, GET_MY_REGISTRATION, CANCEL_MY_REGISTRATION, JOIN_WAITLIST,
+                    LIST_MY_WAITLIST, LEAVE_WAITLIST));
+
+    public static final FunctionSpec REGISTRATION_ADMIN = new FunctionSpec(
+            "registration-admin", API_PACKAGE + "RegistrationAdminFunction", API_MODULE, 1024,
+            List.of(LIST_REGISTRATIONS, GET_REGISTRATION, CANCEL_REGISTRATION, GET_REGISTRATION_SETTINGS,
+                    UPDATE_REGISTRATION_SETTINGS, CREATE_QUESTION, LIST_QUESTIONS, UPDATE_QUESTION, DELETE_QUESTION,
+                    CREATE_PROMO_CODE, LIST_PROMO_CODES, UPDATE_PROMO_CODE, LIST_WAITLIST));
+
+    /** Releases expired holds and waitlist offers, and offers freed seats to the waitlist. */
+    public static final FunctionSpec HOLD_EXPIRY = FunctionSpec.scheduled(
+            "hold-expiry", "dev.turnstile.functions.workers.HoldExpiryFunction", "functions/workers", 1024,
+            new Schedule("rate(1 minute)", "expire registration holds and waitlist offers"));
+
+    /** Every function, HTTP and scheduled. */
     public static List<FunctionSpec> all() {
-        return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS);
+        return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
+                HOLD_EXPIRY);
+    }
+
+    /** The functions behind the REST API. */
+    public static List<FunctionSpec> http() {
+        return all().stream().filter(FunctionSpec::isHttp).toList();
+    }
+
+    /** The functions that run on a schedule. */
+    public static List<FunctionSpec> scheduled() {
+        return all().stream().filter(f -> !f.isHttp()).toList();
     }
 }
