@@ -33,9 +33,10 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * The REST API: one Lambda per {@link FunctionCatalogue} entry and one API Gateway method per
- * catalogue route, integrated with that function's live alias. Nothing here lists routes by hand:
- * adding a route to the catalogue adds it to the API.
+ * The REST API: one Lambda per HTTP function of the {@link FunctionCatalogue}
+ * ({@link FunctionCatalogue#http()}) and one API Gateway method per catalogue route, integrated
+ * with that function's live alias. Nothing here lists routes by hand: adding a route to the
+ * catalogue adds it to the API. Scheduled functions live in {@link SchedulesStack}.
  */
 public final class ApiStack extends Stack {
 
@@ -48,14 +49,8 @@ public final class ApiStack extends Stack {
     public ApiStack(Construct scope, String id, StackProps props, IUserPool userPool, LambdaArtifacts artifacts) {
         super(scope, id, props);
 
-        // the issuer API Gateway's authorizer trusts, for handlers that verify the token themselves
-        // (the local runtime has no API Gateway, and one code path should serve both hosts)
-        String issuer = "https://" + userPool.getUserPoolProviderName();
-        Map<String, String> environment = Map.of(
-                "TURNSTILE_JWT_ISSUER", issuer,
-                "TURNSTILE_JWKS_URL", issuer + "/.well-known/jwks.json");
-
-        for (FunctionSpec spec : FunctionCatalogue.all()) {
+        Map<String, String> environment = CatalogueFunction.issuerEnvironment(userPool);
+        for (FunctionSpec spec : FunctionCatalogue.http()) {
             Code code = Code.fromAsset(artifacts.forModule(spec.module()).toString());
             functions.add(new CatalogueFunction(this, spec, code, environment));
         }

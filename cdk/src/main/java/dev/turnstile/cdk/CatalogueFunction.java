@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.turnstile.catalogue.FunctionSpec;
+import dev.turnstile.catalogue.Schedule;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cognito.IUserPool;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -25,8 +27,9 @@ import software.constructs.Construct;
 
 /**
  * One entry of the function catalogue as deployed: the Lambda function, its own log group and
- * role, and the {@value #LIVE_ALIAS} alias that API Gateway invokes. Invoking an alias of a
- * published version (never {@code $LATEST}) is what makes SnapStart apply.
+ * role, and the {@value #LIVE_ALIAS} alias that API Gateway (HTTP functions) or EventBridge
+ * Scheduler (scheduled functions) invokes. Invoking an alias of a published version (never
+ * {@code $LATEST}) is what makes SnapStart apply.
  */
 final class CatalogueFunction extends Construct {
 
@@ -53,7 +56,7 @@ final class CatalogueFunction extends Construct {
         logGroup.grantWrite(role);
 
         function = Function.Builder.create(this, "Function")
-                .description(spec.name() + ": " + spec.routes().size() + " API routes")
+                .description(description(spec))
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
                 .handler(spec.handler() + "::handleRequest")
@@ -69,7 +72,8 @@ final class CatalogueFunction extends Construct {
                 .environment(withService(environment, spec))
                 .build();
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "Every function is published: API Gateway invokes the '" + LIVE_ALIAS + "' alias of its current version");
+                "Every function is published: API Gateway or EventBridge Scheduler invokes the '" + LIVE_ALIAS
+                        + "' alias of its current version");
 
         live = function.addAlias(LIVE_ALIAS);
 
@@ -95,9 +99,28 @@ final class CatalogueFunction extends Construct {
         return function;
     }
 
-    /** What API Gateway integrates with. */
+    /** What API Gateway integrates with and EventBridge Scheduler invokes. */
     Alias live() {
         return live;
+    }
+
+    /**
+     * The issuer API Gateway's authorizer trusts, for handlers that verify the token themselves
+     * (the local runtime has no API Gateway, and one code path should serve both hosts).
+     * {@code Services.fromEnvironment()} requires both variables, so every function gets them.
+     */
+    static Map<String, String> issuerEnvironment(IUserPool userPool) {
+        String issuer = "https://" + userPool.getUserPoolProviderName();
+        return Map.of(
+                "TURNSTILE_JWT_ISSUER", issuer,
+                "TURNSTILE_JWKS_URL", issuer + "/.well-known/jwks.json");
+    }
+
+    private static String description(FunctionSpec spec) {
+        if (spec.isHttp()) {
+            return spec.name() + ": " + spec.routes().size() + " API routes";
+        }
+        return spec.name() + ": runs on " + String.join(", ", spec.schedules().stream().map(Schedule::expression).toList());
     }
 
     private static Map<String, String> withService(Map<String, String> environment, FunctionSpec spec) {

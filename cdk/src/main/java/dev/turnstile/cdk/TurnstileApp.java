@@ -21,7 +21,7 @@ public final class TurnstileApp {
     }
 
     /** The stacks of one deployment, for callers that inspect them. */
-    public record Stacks(IdentityStack identity, ApiStack api) {
+    public record Stacks(IdentityStack identity, ApiStack api, SchedulesStack schedules) {
     }
 
     public static void main(String[] args) {
@@ -33,7 +33,8 @@ public final class TurnstileApp {
     public static Stacks define(App app, LambdaArtifacts artifacts) {
         // Feature flags live here, not in cdk.json, so the template tests synthesize what
         // `cdk synth` does. Strong references: the identity stack cannot drop an export the API
-        // stack still imports (the user pool), which is the protection we want between the two.
+        // and schedules stacks still import (the user pool's issuer), which is the protection we
+        // want between them.
         app.getNode().setContext("@aws-cdk/core:defaultCrossStackReferences", "strong");
         // Unset outside `cdk deploy`: the stacks are then environment-agnostic, which synth and
         // the template tests need and which every construct used here supports.
@@ -45,7 +46,8 @@ public final class TurnstileApp {
                 .build();
         IdentityStack identity = new IdentityStack(app, "TurnstileIdentity", props);
         ApiStack api = new ApiStack(app, "TurnstileApi", props, identity.userPool(), artifacts);
-        return new Stacks(identity, api);
+        SchedulesStack schedules = new SchedulesStack(app, "TurnstileSchedules", props, identity.userPool(), artifacts);
+        return new Stacks(identity, api, schedules);
     }
 
     private static LambdaArtifacts artifactsFrom(App app) {

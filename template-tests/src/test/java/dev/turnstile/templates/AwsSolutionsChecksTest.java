@@ -26,7 +26,8 @@ class AwsSolutionsChecksTest {
         SynthesizedApp app = SynthesizedApp.get();
         return Stream.of(
                 Arguments.of(app.stacks.identity(), app.identity),
-                Arguments.of(app.stacks.api(), app.api));
+                Arguments.of(app.stacks.api(), app.api),
+                Arguments.of(app.stacks.schedules(), app.schedules));
     }
 
     // the assertions library still returns cx-api's deprecated SynthesisMessage
@@ -49,7 +50,7 @@ class AwsSolutionsChecksTest {
     @Test
     void theOnlyRemainingFindingIsTheDocumentedWafWarning() {
         SynthesizedApp app = SynthesizedApp.get();
-        List<String> warnings = Stream.of(app.stacks.identity(), app.stacks.api())
+        List<String> warnings = Stream.of(app.stacks.identity(), app.stacks.api(), app.stacks.schedules())
                 .flatMap(stack -> Annotations.fromStack(stack)
                         .findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream())
                 .map(w -> w.getId() + " " + String.valueOf(w.getEntry().getData()).split(":")[0])

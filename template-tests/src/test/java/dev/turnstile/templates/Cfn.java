@@ -2,7 +2,10 @@ package dev.turnstile.templates;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import software.amazon.awscdk.assertions.Template;
 
 /** Reading synthesized CloudFormation as the plain maps and lists the assertions library returns. */
 final class Cfn {
@@ -40,6 +43,36 @@ final class Cfn {
     /** The logical id a {@code {"Ref": id}} points to. */
     static String ref(Object value) {
         return (String) map(value).get("Ref");
+    }
+
+    /**
+     * Every statement of every identity-based policy in the template: {@code AWS::IAM::Policy}
+     * documents and the inline policies of {@code AWS::IAM::Role}s.
+     */
+    static List<Map<String, Object>> identityPolicyStatements(Template template) {
+        Stream<Object> standalone = template.findResources("AWS::IAM::Policy").values().stream()
+                .map(Cfn::properties)
+                .flatMap(policy -> ((List<?>) map(policy.get("PolicyDocument")).get("Statement")).stream());
+        Stream<Object> inline = template.findResources("AWS::IAM::Role").values().stream().map(Cfn::properties)
+                .flatMap(role -> ((List<?>) role.getOrDefault("Policies", List.of())).stream())
+                .flatMap(policy -> ((List<?>) map(map(policy).get("PolicyDocument")).get("Statement")).stream());
+        return Stream.concat(standalone, inline).map(Cfn::map).collect(Collectors.toList());
+    }
+
+    /**
+     * A CloudFormation value as text: literals as they are, {@code Fn::Join} joined, any other
+     * intrinsic (a {@code Ref}, a {@code Fn::GetAtt}, an import) as {@code ${...}}. Enough to see
+     * whether an ARN the template builds contains a wildcard.
+     */
+    static String text(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Map<?, ?> m && m.get("Fn::Join") instanceof List<?> join) {
+            return ((List<?>) join.get(1)).stream().map(Cfn::text)
+                    .collect(Collectors.joining((String) join.get(0)));
+        }
+        return "${" + referencedIds(value).collect(Collectors.joining(",")) + "}";
     }
 
     /** A value that CloudFormation accepts as a string or a list of strings, as a list. */

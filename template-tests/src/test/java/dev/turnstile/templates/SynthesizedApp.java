@@ -25,6 +25,7 @@ final class SynthesizedApp {
     final TurnstileApp.Stacks stacks;
     final Template identity;
     final Template api;
+    final Template schedules;
 
     private SynthesizedApp() {
         App app = new App();
@@ -32,6 +33,7 @@ final class SynthesizedApp {
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         identity = Template.fromStack(stacks.identity());
         api = Template.fromStack(stacks.api());
+        schedules = Template.fromStack(stacks.schedules());
     }
 
     static synchronized SynthesizedApp get() {

@@ -1,0 +1,61 @@
+package dev.turnstile.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * What the stacks' roles may do: named actions on named resources. The one wildcard resource is
+ * X-Ray's, whose trace actions have no resource-level permissions (docs/infrastructure.md, IAM5).
+ */
+class LeastPrivilegeTest {
+
+    /** The only actions allowed on {@code Resource: "*"}. */
+    private static final Set<String> WITHOUT_RESOURCE_LEVEL_PERMISSIONS =
+            Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+
+    static Stream<Arguments> stacks() {
+        SynthesizedApp app = SynthesizedApp.get();
+        return Stream.of(Arguments.of("TurnstileApi", app.api), Arguments.of("TurnstileSchedules", app.schedules));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    void noPolicyAllowsEveryActionOfAService(String stack, Template template) {
+        List<Map<String, Object>> statements = allowStatements(template);
+
+        assertThat(statements).as(stack).isNotEmpty().allSatisfy(statement ->
+                assertThat(Cfn.asList(statement.get("Action")))
+                        .as("actions of %s", statement)
+                        .noneMatch(action -> "*".equals(action) || action.toString().endsWith(":*")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    void noPolicyAllowsAnythingButTracingOnAWildcardResource(String stack, Template template) {
+        assertThat(allowStatements(template)).as(stack).allSatisfy(statement -> {
+            boolean wildcard = Cfn.asList(statement.get("Resource")).stream().map(Cfn::text)
+                    .anyMatch(resource -> resource.contains("*"));
+            if (wildcard) {
+                assertThat(Cfn.asList(statement.get("Resource")).stream().map(Cfn::text).toList())
+                        .as("resources of %s", statement).containsExactly("*");
+                assertThat(Cfn.asList(statement.get("Action"))).as("actions on * of %s", statement)
+                        .allMatch(WITHOUT_RESOURCE_LEVEL_PERMISSIONS::contains);
+            }
+        });
+    }
+
+    private static List<Map<String, Object>> allowStatements(Template template) {
+        return Cfn.identityPolicyStatements(template).stream()
+                .filter(statement -> "Allow".equals(statement.get("Effect")))
+                .toList();
+    }
+}
