@@ -8,6 +8,11 @@ import dev.turnstile.event.Visibility;
 import dev.turnstile.identity.Principal;
 import dev.turnstile.organization.Branding;
 import dev.turnstile.organization.CreateOrganization;
+import dev.turnstile.registration.DiscountKind;
+import dev.turnstile.registration.PromoCode;
+import dev.turnstile.registration.Question;
+import dev.turnstile.registration.QuestionKind;
+import dev.turnstile.registration.RegistrationSettings;
 import dev.turnstile.session.Session;
 import dev.turnstile.session.SetSessionSpeakers;
 import dev.turnstile.session.Speaker;
@@ -23,7 +28,8 @@ import java.util.UUID;
 
 /**
  * The demo organization, seeded through the same use cases the API calls: a published, hybrid,
- * two-day event a month ahead with sessions, speakers and ticket types. Seeding twice does nothing.
+ * two-day event a month ahead with sessions, speakers, ticket types, registration questions and a
+ * promo code (EARLYBIRD). Seeding twice does nothing.
  */
 final class DemoData {
 
@@ -76,9 +82,17 @@ final class DemoData {
                 new SetSessionSpeakers.Assignment(linus.id(), "moderator"),
                 new SetSessionSpeakers.Assignment(ada.id(), "panelist")));
 
+        s.createQuestion.create(ORGANIZER, org, event.id(), new Question.Details("T-shirt size", QuestionKind.CHOICE,
+                List.of("S", "M", "L", "XL"), false, List.of(), 1));
+        s.createQuestion.create(ORGANIZER, org, event.id(), new Question.Details("I accept the code of conduct",
+                QuestionKind.CHECKBOX, List.of(), true, List.of(), 2));
+        s.updateRegistrationSettings.update(ORGANIZER, org, event.id(),
+                new RegistrationSettings.Changes(null, 15, 60, true));
         ticketType(s, org, event, "General admission", 4900, 500, Map.of("maxPerOrder", 10), 1);
         ticketType(s, org, event, "Student", 1900, 100, Map.of("maxPerOrder", 1), 2);
         ticketType(s, org, event, "Livestream", 0, 2000, Map.of(), 3);
+        s.createPromoCode.create(ORGANIZER, org, event.id(), new PromoCode.Details("EARLYBIRD", DiscountKind.PERCENT, 20,
+                null, List.of(), 50, null, null, true));
         s.changeEventStatus.apply(ORGANIZER, org, event.id(), ChangeEventStatus.Transition.PUBLISH);
         return true;
     }

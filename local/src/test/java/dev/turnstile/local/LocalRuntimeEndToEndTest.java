@@ -105,6 +105,27 @@ class LocalRuntimeEndToEndTest {
     }
 
     @Test
+    void givenTheDemoEvent_whenAnAttendeeRegistersWithTheDemoPromoCode_thenTheyHoldADiscountedSeat() throws Exception {
+        Reply page = send("GET", "/v1/public/orgs/demo/events/turnstile-summit", null, null);
+        String eventId = page.body().get("id").asText();
+        Reply form = send("GET", "/v1/public/events/" + eventId + "/registration-form", null, null);
+        String general = form.body().get("ticketTypes").get(0).get("id").asText();
+        String conduct = form.body().get("questions").get(1).get("id").asText();
+        String bearer = send("POST", "/dev/tokens", null, "{\"email\": \"buyer@example.com\", \"name\": \"Bea\"}")
+                .body().get("token").asText();
+
+        Reply registered = send("POST", "/v1/events/" + eventId + "/registrations", bearer, """
+                {"promoCode": "earlybird", "tickets": [{"ticketTypeId": "%s", "attendeeName": "Bea",
+                  "answers": {"%s": true}}]}""".formatted(general, conduct));
+
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.body().get("status").asText()).isEqualTo("pending");
+        assertThat(registered.body().get("totalMinor").asLong()).isEqualTo(3920);
+        Reply mine = send("GET", "/v1/me/registrations", bearer, null);
+        assertThat(mine.body().get("items").get(0).get("confirmationNumber").asText()).startsWith("REG-");
+    }
+
+    @Test
     void givenNoToken_orAnUnknownRoute_orAWrongMethod_thenProblemResponses() throws Exception {
         assertThat(send("GET", "/v1/orgs", null, null).status()).isEqualTo(401);
         assertThat(send("GET", "/v1/nowhere", null, null).status()).isEqualTo(404);
