@@ -41,8 +41,11 @@ final class Answers {
                                 && new HashSet<>(c).size() == c.size(), at,
                         "must be a list of distinct options from " + q.options());
                 case CHECKBOX -> {
-                    check.require(value instanceof Boolean, at, "must be true or false");
-                    check.require(!q.required() || Boolean.TRUE.equals(value), at, "must be ticked: " + q.label());
+                    if (value instanceof Boolean ticked) {
+                        check.require(!q.required() || ticked, at, "must be ticked: " + q.label());
+                    } else {
+                        check.require(false, at, "must be true or false");
+                    }
                 }
             }
         }
