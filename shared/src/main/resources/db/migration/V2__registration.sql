@@ -89,6 +89,7 @@ CREATE UNIQUE INDEX registrations_idempotency_key ON registrations (event_id, us
 CREATE INDEX registrations_event_created_idx ON registrations (event_id, created_at, id);
 
 ALTER TABLE tickets
+  ADD COLUMN position smallint NOT NULL DEFAULT 0 CHECK (position >= 0),  -- the order of the request
   ADD COLUMN price_minor bigint NOT NULL DEFAULT 0 CHECK (price_minor >= 0),
   ADD COLUMN discount_minor bigint NOT NULL DEFAULT 0 CHECK (discount_minor >= 0),
   ADD CONSTRAINT tickets_discount_within_price CHECK (discount_minor <= price_minor);
@@ -185,6 +186,17 @@ CREATE FUNCTION due_holds(p_now timestamptz, p_limit integer)
     SELECT r.org_id, r.id FROM registrations r
     WHERE r.status = 'pending' AND r.hold_expires_at <= p_now
     ORDER BY r.hold_expires_at LIMIT p_limit
+  $$;
+
+-- Ticket types with people waiting and seats free (capacity raised, a type back on sale).
+CREATE FUNCTION waitlists_with_seats(p_limit integer)
+  RETURNS TABLE (org_id uuid, ticket_type_id uuid, event_id uuid)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+    SELECT t.org_id, t.id, t.event_id FROM ticket_types t
+    WHERE t.is_active AND t.quantity_sold + t.quantity_held < t.capacity
+      AND EXISTS (SELECT 1 FROM waitlist_entries w WHERE w.ticket_type_id = t.id AND w.status = 'waiting')
+    LIMIT p_limit
   $$;
 
 CREATE FUNCTION due_waitlist_offers(p_now timestamptz, p_limit integer)

@@ -38,29 +38,42 @@ public final class ExpireHolds {
         this.clock = clock;
     }
 
+    /** One item in its own transaction; a failure is logged and the run goes on with the next. */
+    private int attempt(String what, DueWork.Item item, java.util.function.Supplier<Boolean> work) {
+        try {
+            return transactions.write(TenantContext.system(item.orgId()), work) ? 1 : 0;
+        } catch (RuntimeException e) {
+            log.error("Could not expire {} {} of organization {}; the next run retries", what, item.id(), item.orgId(), e);
+            return 0;
+        }
+    }
+
     public Result run() {
         Instant now = clock.instant();
         int holds = 0;
         int offers = 0;
         for (var item : transactions.read(TenantContext.none(), () -> due.dueHolds(now, BATCH))) {
-            boolean done = transactions.write(TenantContext.system(item.orgId()), () ->
-                    registrations.lock(item.id())
-                            .filter(r -> r.status() == RegistrationStatus.PENDING && !now.isBefore(r.holdExpiresAt()))
-                            .map(r -> {
-                                seats.end(r, RegistrationStatus.EXPIRED, now);
-                                return true;
-                            }).orElse(false));
-            holds += done ? 1 : 0;
+            holds += attempt("hold", item, () -> registrations.lock(item.id())
+                    .filter(r -> r.status() == RegistrationStatus.PENDING && !now.isBefore(r.holdExpiresAt()))
+                    .map(r -> {
+                        seats.end(r, RegistrationStatus.EXPIRED, now);
+                        return true;
+                    }).orElse(false));
         }
         for (var item : transactions.read(TenantContext.none(), () -> due.dueWaitlistOffers(now, BATCH))) {
-            boolean done = transactions.write(TenantContext.system(item.orgId()), () ->
-                    waitlist.lock(item.id())
-                            .filter(w -> w.status() == WaitlistStatus.OFFERED && !now.isBefore(w.offerExpiresAt()))
-                            .map(w -> {
-                                seats.expireOffer(w, now);
-                                return true;
-                            }).orElse(false));
-            offers += done ? 1 : 0;
+            offers += attempt("waitlist offer", item, () -> waitlist.lock(item.id())
+                    .filter(w -> w.status() == WaitlistStatus.OFFERED && !now.isBefore(w.offerExpiresAt()))
+                    .map(w -> {
+                        seats.endOffer(w, WaitlistStatus.EXPIRED, now);
+                        return true;
+                    }).orElse(false));
+        }
+        // seats can also appear without a release (capacity raised, a type put back on sale)
+        for (var item : transactions.read(TenantContext.none(), () -> due.waitlistsWithSeats(BATCH))) {
+            attempt("waitlist", item, () -> {
+                seats.offerFreedSeats(item.eventId(), item.id(), now);
+                return false;
+            });
         }
         if (holds + offers > 0) {
             log.info("Expired {} holds and {} waitlist offers", holds, offers);

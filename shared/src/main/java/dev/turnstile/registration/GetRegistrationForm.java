@@ -8,7 +8,10 @@ import dev.turnstile.tenancy.Transactions;
 import dev.turnstile.ticket.TicketTypeRepository;
 import java.time.Clock;
 import java.time.Instant;
+import dev.turnstile.ticket.TicketType;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -53,15 +56,29 @@ public final class GetRegistrationForm {
         return transactions.read(TenantContext.publicReader(orgId), () -> {
             events.find(eventId).filter(e -> e.status() == EventStatus.PUBLISHED)
                     .orElseThrow(() -> new NotFound("event", eventId));
-            List<Offer> offers = ticketTypes.listForEvent(eventId).stream()
-                    .filter(t -> t.active() && !t.hidden())
-                    .map(t -> new Offer(t.id(), t.name(), t.description(), t.priceMinor(), t.currency(), t.available(),
-                            t.available() == 0, t.onSaleAt(now), t.saleStartsAt(), t.saleEndsAt(),
-                            t.restrictions().get("minPerOrder") instanceof Integer i ? i : null,
-                            t.restrictions().get("maxPerOrder") instanceof Integer i ? i : null))
+            RegistrationSettings rules = settings.find(eventId).orElseThrow();
+            int eventLeft = rules.capacity() == null ? Integer.MAX_VALUE : rules.capacity() - rules.seatsTaken();
+            List<TicketType> all = ticketTypes.listForEvent(eventId);
+            Set<UUID> visible = all.stream().filter(t -> t.active() && !t.hidden()).map(TicketType::id)
+                    .collect(Collectors.toSet());
+            List<Offer> offers = all.stream()
+                    .filter(t -> visible.contains(t.id()))
+                    .map(t -> {
+                        int available = Math.max(0, Math.min(t.available(), eventLeft));
+                        return new Offer(t.id(), t.name(), t.description(), t.priceMinor(), t.currency(), available,
+                                available == 0, t.onSaleAt(now), t.saleStartsAt(), t.saleEndsAt(),
+                                t.restrictions().get("minPerOrder") instanceof Integer i ? i : null,
+                                t.restrictions().get("maxPerOrder") instanceof Integer i ? i : null);
+                    })
                     .toList();
-            return new Form(eventId, settings.find(eventId).orElseThrow().holdMinutes(), offers,
-                    questions.listForEvent(eventId));
+            // questions for hidden types only are not shown, and hidden type ids never leave the server
+            List<Question> asked = questions.listForEvent(eventId).stream()
+                    .filter(q -> q.ticketTypeIds().isEmpty() || q.ticketTypeIds().stream().anyMatch(visible::contains))
+                    .map(q -> new Question(q.id(), q.eventId(), q.label(), q.kind(), q.options(), q.required(),
+                            q.ticketTypeIds().stream().filter(visible::contains).toList(), q.position(), q.createdAt(),
+                            q.updatedAt()))
+                    .toList();
+            return new Form(eventId, rules.holdMinutes(), offers, asked);
         });
     }
 }

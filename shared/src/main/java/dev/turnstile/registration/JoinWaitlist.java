@@ -35,16 +35,19 @@ public final class JoinWaitlist {
     private final EventRepository events;
     private final TicketTypeRepository ticketTypes;
     private final WaitlistRepository waitlist;
+    private final RegistrationSettingsRepository settings;
     private final Clock clock;
 
     public JoinWaitlist(Transactions transactions, DueWork lookups, UserRepository users, EventRepository events,
-                        TicketTypeRepository ticketTypes, WaitlistRepository waitlist, Clock clock) {
+                        TicketTypeRepository ticketTypes, WaitlistRepository waitlist,
+                        RegistrationSettingsRepository settings, Clock clock) {
         this.transactions = transactions;
         this.lookups = lookups;
         this.users = users;
         this.events = events;
         this.ticketTypes = ticketTypes;
         this.waitlist = waitlist;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -66,7 +69,9 @@ public final class JoinWaitlist {
                     .filter(t -> t.id().equals(command.ticketTypeId()) && t.active() && !t.hidden())
                     .findFirst()
                     .orElseThrow(() -> new Invalid("ticketTypeId", "is not a ticket type of this event"));
-            if (type.available() >= quantity) {
+            RegistrationSettings rules = settings.find(eventId).orElseThrow();
+            boolean eventFull = rules.capacity() != null && rules.seatsTaken() + quantity > rules.capacity();
+            if (type.available() >= quantity && !eventFull) {
                 throw new Conflict("tickets_available", type.name() + " has seats: register instead");
             }
             users.ensure(caller);

@@ -33,10 +33,7 @@ public final class LeaveWaitlist {
                     .orElseThrow(() -> new NotFound("waitlist entry", entryId));
             switch (entry.status()) {
                 case WAITING -> waitlist.close(entryId, WaitlistStatus.CANCELLED, null);
-                case OFFERED -> {
-                    seats.expireOffer(entry, clock.instant());
-                    waitlist.close(entryId, WaitlistStatus.CANCELLED, null);
-                }
+                case OFFERED -> seats.endOffer(entry, WaitlistStatus.CANCELLED, clock.instant());
                 default -> throw new Conflict("waitlist_entry_closed", "This waitlist entry is " +
                         entry.status().name().toLowerCase(java.util.Locale.ROOT));
             }

@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
 public final class Register {
 
     public static final int MAX_TICKETS_PER_ORDER = 50;
+    private static final java.util.Set<String> RETRYABLE = java.util.Set.of("confirmation_number_taken",
+            "duplicate_request", "retry");
 
     /** One ticket of the order. */
     public record TicketRequest(UUID ticketTypeId, String attendeeName, String attendeeEmail,
@@ -60,12 +62,14 @@ public final class Register {
     private final RegistrationRepository registrations;
     private final Inventory inventory;
     private final Outbox outbox;
+    private final Seats seats;
     private final Clock clock;
 
     public Register(Transactions transactions, DueWork lookups, UserRepository users, EventRepository events,
                     TicketTypeRepository ticketTypes, RegistrationSettingsRepository settings,
                     QuestionRepository questions, PromoCodeRepository promoCodes, WaitlistRepository waitlist,
-                    RegistrationRepository registrations, Inventory inventory, Outbox outbox, Clock clock) {
+                    RegistrationRepository registrations, Inventory inventory, Outbox outbox, Seats seats,
+                    Clock clock) {
         this.transactions = transactions;
         this.lookups = lookups;
         this.users = users;
@@ -78,6 +82,7 @@ public final class Register {
         this.registrations = registrations;
         this.inventory = inventory;
         this.outbox = outbox;
+        this.seats = seats;
         this.clock = clock;
     }
 
@@ -91,10 +96,10 @@ public final class Register {
                 return transactions.write(TenantContext.of(orgId, caller.userId()),
                         () -> registerInTenant(caller, orgId, eventId, command, idempotencyKey));
             } catch (Conflict e) {
-                // a confirmation number drawn twice the same day (rare: 31^6 per day), or the same
-                // request twice at once with one idempotency key: try again, which finds the other
-                if (!(e.code().equals("confirmation_number_taken") || e.code().equals("duplicate_request"))
-                        || attempt == 3) {
+                // a confirmation number drawn twice the same day (rare: 31^6 per day), the same request
+                // twice at once with one idempotency key (the retry finds the other), or a deadlock
+                // PostgreSQL broke by aborting us: try again
+                if (!RETRYABLE.contains(e.code()) || attempt == 3) {
                     throw e;
                 }
             }
@@ -110,13 +115,15 @@ public final class Register {
                 return new Outcome(earlier.get(), false);
             }
         }
+        // the key-share lock first: from here until commit the event cannot be unpublished, edited
+        // or given a new capacity under this registration
+        RegistrationSettings rules = settings.readForRegistration(eventId);
         Event event = events.find(eventId)
                 .filter(e -> e.status() == EventStatus.PUBLISHED)
                 .orElseThrow(() -> new NotFound("event", eventId));
         if (!event.endsAt().isAfter(now)) {
             throw new Conflict("event_ended", "The event has ended");
         }
-        RegistrationSettings rules = settings.readForRegistration(eventId);
         Map<UUID, TicketType> types = ticketTypes.listForEvent(eventId).stream()
                 .collect(Collectors.toMap(TicketType::id, Function.identity()));
         List<Question> asked = questions.listForEvent(eventId);
@@ -157,9 +164,6 @@ public final class Register {
                 free ? null : now.plus(Duration.ofMinutes(rules.holdMinutes())), now, free ? now : null, null, null,
                 tickets);
 
-        if (promo != null && !promoCodes.use(promo.id(), now)) {
-            throw new Conflict("promo_code_exhausted", "The promo code " + promo.code() + " has been used up");
-        }
         registrations.insert(registration, key);
         outbox.publish(orgId, free ? "registration.confirmed" : "registration.pending", Map.of(
                 "registrationId", registration.id(), "eventId", eventId, "email", caller.email()));
@@ -171,14 +175,21 @@ public final class Register {
             }
             waitlist.close(offer.id(), WaitlistStatus.ACCEPTED, registration.id());
         }
-        // the contended rows last, so that their locks are held only until the commit
-        if (rules.capacity() != null && !inventory.takeEventSeats(eventId, tickets.size())) {
-            throw new Conflict("event_full", "The event is full");
-        }
-        for (var e : perType.entrySet()) { // sorted by id: every registration locks types in one order
+        // the contended rows last, so that their locks are held only until the commit, and in the one
+        // order every transaction uses: ticket types by id, then the event's seats, then the promo code
+        for (var e : perType.entrySet()) {
             if (!inventory.take(e.getKey(), e.getValue(), free, now)) {
                 throw soldOut(types.get(e.getKey()));
             }
+        }
+        if (rules.capacity() != null && !inventory.takeEventSeats(eventId, tickets.size())) {
+            throw new Conflict("event_full", "The event is full");
+        }
+        if (promo != null && !promoCodes.use(promo.id(), now)) {
+            throw new Conflict("promo_code_exhausted", "The promo code " + promo.code() + " is used up or no longer valid");
+        }
+        if (offer != null && offer.quantity() > perType.get(offer.ticketTypeId())) {
+            seats.offerFreedSeats(eventId, offer.ticketTypeId(), now); // the part of the offer not taken goes on in line
         }
         return new Outcome(registrations.find(registration.id()).orElseThrow(), true);
     }

@@ -2,6 +2,7 @@ package dev.turnstile.registration;
 
 import dev.turnstile.event.Event;
 import dev.turnstile.event.EventRepository;
+import dev.turnstile.event.EventStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -44,10 +45,11 @@ public final class Seats {
 
     /** Ends a pending or confirmed registration and gives everything it took back. */
     void end(Registration r, RegistrationStatus status, Instant now) {
+        // the same gate and the same lock order as a registration: event key share, types, event seats, promo code
+        RegistrationSettings s = settings.readForRegistration(r.eventId());
         boolean sold = r.status() == RegistrationStatus.CONFIRMED;
         Map<UUID, Integer> perType = perType(r);
         perType.forEach((type, quantity) -> inventory.release(type, quantity, sold));
-        RegistrationSettings s = settings.find(r.eventId()).orElseThrow();
         if (s.capacity() != null) {
             inventory.releaseEventSeats(r.eventId(), r.tickets().size());
         }
@@ -61,14 +63,14 @@ public final class Seats {
         perType.keySet().forEach(type -> offerFreedSeats(r.eventId(), type, now));
     }
 
-    /** Ends a live waitlist offer: its held seats go back and on to the next in line. */
-    void expireOffer(WaitlistEntry entry, Instant now) {
+    /** Ends a live waitlist offer (expired, or cancelled by its holder): its seats go on to the next in line. */
+    void endOffer(WaitlistEntry entry, WaitlistStatus status, Instant now) {
+        RegistrationSettings s = settings.readForRegistration(entry.eventId());
         inventory.release(entry.ticketTypeId(), entry.quantity(), false);
-        RegistrationSettings s = settings.find(entry.eventId()).orElseThrow();
         if (s.capacity() != null) {
             inventory.releaseEventSeats(entry.eventId(), entry.quantity());
         }
-        waitlist.close(entry.id(), WaitlistStatus.EXPIRED, null);
+        waitlist.close(entry.id(), status, null);
         offerFreedSeats(entry.eventId(), entry.ticketTypeId(), now);
     }
 
@@ -79,10 +81,10 @@ public final class Seats {
      */
     void offerFreedSeats(UUID eventId, UUID ticketTypeId, Instant now) {
         Optional<Event> event = events.find(eventId);
-        if (event.isEmpty() || !event.get().endsAt().isAfter(now)) {
+        if (event.isEmpty() || event.get().status() != EventStatus.PUBLISHED || !event.get().endsAt().isAfter(now)) {
             return;
         }
-        RegistrationSettings s = settings.find(eventId).orElseThrow();
+        RegistrationSettings s = settings.readForRegistration(eventId);
         while (true) {
             Optional<WaitlistEntry> next = waitlist.nextWaiting(ticketTypeId);
             if (next.isEmpty()) {

@@ -197,7 +197,7 @@ public final class Services {
         setTicketTypeActive = new SetTicketTypeActive(access, events, ticketTypes);
 
         register = new Register(tx, lookups, users, events, ticketTypes, settings, questions, promoCodes, waitlist,
-                registrations, inventory, outbox, clock);
+                registrations, inventory, outbox, seats, clock);
         cancelRegistration = new CancelRegistration(access, registrations, seats, clock);
         cancelMyRegistration = new CancelMyRegistration(tx, registrations, settings, events, seats, clock);
         expireHolds = new ExpireHolds(tx, lookups, registrations, waitlist, seats, clock);
@@ -205,7 +205,7 @@ public final class Services {
         getRegistration = new GetRegistration(access, registrations);
         listMyRegistrations = new ListMyRegistrations(tx, registrations);
         getMyRegistration = new GetMyRegistration(tx, registrations);
-        joinWaitlist = new JoinWaitlist(tx, lookups, users, events, ticketTypes, waitlist, clock);
+        joinWaitlist = new JoinWaitlist(tx, lookups, users, events, ticketTypes, waitlist, settings, clock);
         leaveWaitlist = new LeaveWaitlist(tx, waitlist, seats, clock);
         listMyWaitlist = new ListMyWaitlist(tx, waitlist);
         listWaitlist = new ListWaitlist(access, events, waitlist);

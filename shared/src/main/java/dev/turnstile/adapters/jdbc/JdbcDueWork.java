@@ -20,13 +20,19 @@ public final class JdbcDueWork implements DueWork {
     @Override
     public List<Item> dueHolds(Instant now, int limit) {
         return sql.list("SELECT org_id, registration_id FROM due_holds(?, ?)",
-                rs -> new Item(uuid(rs, "org_id"), uuid(rs, "registration_id")), now, limit);
+                rs -> new Item(uuid(rs, "org_id"), uuid(rs, "registration_id"), null), now, limit);
     }
 
     @Override
     public List<Item> dueWaitlistOffers(Instant now, int limit) {
         return sql.list("SELECT org_id, entry_id FROM due_waitlist_offers(?, ?)",
-                rs -> new Item(uuid(rs, "org_id"), uuid(rs, "entry_id")), now, limit);
+                rs -> new Item(uuid(rs, "org_id"), uuid(rs, "entry_id"), null), now, limit);
+    }
+
+    @Override
+    public List<Item> waitlistsWithSeats(int limit) {
+        return sql.list("SELECT org_id, ticket_type_id, event_id FROM waitlists_with_seats(?)",
+                rs -> new Item(uuid(rs, "org_id"), uuid(rs, "ticket_type_id"), uuid(rs, "event_id")), limit);
     }
 
     @Override

@@ -48,18 +48,19 @@ public final class JdbcRegistrations implements RegistrationRepository {
                 new Sql.Json(Map.of("name", r.registrantName(), "email", r.registrantEmail())), r.holdExpiresAt(),
                 r.confirmedAt(), idempotencyKey);
         List<Object[]> rows = new ArrayList<>();
+        int position = 0;
         for (Ticket t : r.tickets()) {
             Map<String, Object> attendee = new LinkedHashMap<>();
             attendee.put("name", t.attendeeName());
             attendee.put("email", t.attendeeEmail());
             attendee.put("answers", t.answers());
             rows.add(new Object[] {t.id(), r.orgId(), r.id(), t.ticketTypeId(), t.ticketCode(), t.status(),
-                    new Sql.Json(attendee), t.priceMinor(), t.discountMinor(), t.issuedAt()});
+                    new Sql.Json(attendee), t.priceMinor(), t.discountMinor(), t.issuedAt(), position++});
         }
         sql.batch("""
                 INSERT INTO tickets (id, org_id, registration_id, ticket_type_id, ticket_code, status, attendee_data,
-                  price_minor, discount_minor, issued_at)
-                VALUES (?, ?, ?, ?, ?, ?::ticket_status, ?, ?, ?, ?)
+                  price_minor, discount_minor, issued_at, position)
+                VALUES (?, ?, ?, ?, ?, ?::ticket_status, ?, ?, ?, ?, ?)
                 """, rows);
     }
 
@@ -147,7 +148,7 @@ public final class JdbcRegistrations implements RegistrationRepository {
         }
         UUID[] ids = rows.stream().map(Registration::id).toArray(UUID[]::new);
         Map<UUID, List<Ticket>> tickets = new HashMap<>();
-        sql.list("SELECT " + TICKET_COLUMNS + " FROM tickets WHERE registration_id = ANY (?) ORDER BY created_at, id",
+        sql.list("SELECT " + TICKET_COLUMNS + " FROM tickets WHERE registration_id = ANY (?) ORDER BY position, id",
                 rs -> {
                     tickets.computeIfAbsent(uuid(rs, "registration_id"), k -> new ArrayList<>()).add(mapTicket(rs));
                     return null;

@@ -41,7 +41,7 @@ public final class RegistrationRoutes {
         router.bind(JOIN_WAITLIST, req -> {
             JoinWaitlist.Place place = s.joinWaitlist.join(req.principal(), req.pathId("eventId", "event"),
                     req.body(JoinWaitlist.Command.class));
-            return ApiResponse.created("/v1/me/waitlist/" + place.entry().id(), new WaitlistPlace(place.entry(), place.ahead()));
+            return ApiResponse.created("/v1/me/waitlist", new WaitlistPlace(place.entry(), place.ahead()));
         });
         router.bind(LIST_MY_WAITLIST, req -> ApiResponse.ok(Map.of("items", s.listMyWaitlist.list(req.principal()))));
         router.bind(LEAVE_WAITLIST, req -> {

@@ -97,6 +97,50 @@ class WaitlistApiTest extends ApiTestSupport {
     }
 
     @Test
+    void givenMoreSeatsAppear_whenTheSweeperRuns_thenThoseWaitingAreOffered() {
+        call(as(ann, REGISTER).path("eventId", eventId).json(oneTicket(typeId, "Ann")));
+        call(as(ben, JOIN_WAITLIST).path("eventId", eventId).json("{\"ticketTypeId\": \"" + typeId + "\", \"quantity\": 2}"));
+
+        call(as(owner, UPDATE_TICKET_TYPE).path("orgId", orgId).path("eventId", eventId).path("ticketTypeId", typeId)
+                .json("{\"capacity\": 3}"));
+        services.expireHolds.run();
+
+        assertThat(call(as(ben, LIST_MY_WAITLIST)).body().get("items").get(0).get("status").asText()).isEqualTo("offered");
+        assertThat(soldAndHeld(typeId)).containsExactly(0, 3);
+    }
+
+    @Test
+    void givenAnOfferForTwo_whenOnlyOneIsTaken_thenTheOtherSeatGoesToTheNextInLine() {
+        call(as(owner, UPDATE_TICKET_TYPE).path("orgId", orgId).path("eventId", eventId).path("ticketTypeId", typeId)
+                .json("{\"capacity\": 2}"));
+        String annsHold = call(as(ann, REGISTER).path("eventId", eventId).json("""
+                {"tickets": [{"ticketTypeId": "%1$s", "attendeeName": "A"}, {"ticketTypeId": "%1$s", "attendeeName": "B"}]}"""
+                .formatted(typeId))).body().get("id").asText();
+        String bensEntry = call(as(ben, JOIN_WAITLIST).path("eventId", eventId)
+                .json("{\"ticketTypeId\": \"" + typeId + "\", \"quantity\": 2}")).body().get("entry").get("id").asText();
+        call(as(cat, JOIN_WAITLIST).path("eventId", eventId).json("{\"ticketTypeId\": \"" + typeId + "\"}"));
+        call(as(ann, CANCEL_MY_REGISTRATION).path("registrationId", annsHold));
+
+        Response one = call(as(ben, REGISTER).path("eventId", eventId).json(
+                "{\"waitlistEntryId\": \"" + bensEntry + "\", \"tickets\": [{\"ticketTypeId\": \"" + typeId + "\", \"attendeeName\": \"Ben\"}]}"));
+
+        assertThat(one.status()).isEqualTo(201);
+        assertThat(call(as(cat, LIST_MY_WAITLIST)).body().get("items").get(0).get("status").asText()).isEqualTo("offered");
+        assertThat(soldAndHeld(typeId)).containsExactly(0, 2);
+    }
+
+    @Test
+    void givenAFullEventButFreeTypeSeats_whenJoiningTheWaitlist_thenItIsAllowed() {
+        String other = createTicketType(owner, orgId, eventId, "Other", 1500, 10);
+        call(as(owner, UPDATE_REGISTRATION_SETTINGS).path("orgId", orgId).path("eventId", eventId).json("{\"capacity\": 1}"));
+        call(as(ann, REGISTER).path("eventId", eventId).json(oneTicket(typeId, "Ann")));
+
+        assertThat(call(as(ben, REGISTER).path("eventId", eventId).json(oneTicket(other, "Ben"))).code()).isEqualTo("event_full");
+        assertThat(call(as(ben, JOIN_WAITLIST).path("eventId", eventId).json("{\"ticketTypeId\": \"" + other + "\"}"))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
     void givenSomeoneLeavesWithAnOpenOffer_thenTheSeatMovesOnToTheNext() {
         call(as(ann, REGISTER).path("eventId", eventId).json(oneTicket(typeId, "Ann")));
         String bensEntry = call(as(ben, JOIN_WAITLIST).path("eventId", eventId).json("{\"ticketTypeId\": \"" + typeId + "\"}"))
