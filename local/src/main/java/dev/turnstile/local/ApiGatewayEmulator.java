@@ -82,7 +82,8 @@ final class ApiGatewayEmulator {
             }
             APIGatewayProxyResponseEvent response = target.handler().handleRequest(toEvent(exchange, target.route(), pathParams), null);
             return Optional.of(new ApiResponse(response.getStatusCode(),
-                    response.getHeaders() == null ? Map.of() : response.getHeaders(), response.getBody()));
+                    response.getHeaders() == null ? Map.of() : response.getHeaders(), response.getBody(),
+                    Boolean.TRUE.equals(response.getIsBase64Encoded())));
         }
         if (pathKnown) {
             return Optional.of(Problems.problem(405, "method_not_allowed", method + " is not allowed on " + path,

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.turnstile.adapters.crypto.AesGcmKeySealer;
 import dev.turnstile.adapters.jdbc.DataSources;
+import dev.turnstile.ticketcode.KeySealer;
 import dev.turnstile.adapters.jdbc.Migrations;
 import dev.turnstile.adapters.jdbc.PostgresServer;
 import dev.turnstile.adapters.jwt.JwksTokenVerifier;
@@ -75,8 +77,12 @@ public final class LocalRuntime implements AutoCloseable {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 256);
         baseUrl = "http://localhost:" + http.getAddress().getPort();
         issuer = new DevIssuer(baseUrl + "/dev");
+        // sealing key for ticket signing keys: configured, or a fixed development one (local data only)
+        String sealing = env("TURNSTILE_KEY_SEALING_SECRET", "");
+        KeySealer sealer = sealing.isEmpty() ? AesGcmKeySealer.forDevelopment("turnstile-local-development")
+                : AesGcmKeySealer.fromBase64(sealing);
         Services services = new Services(app,
-                JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), Clock.systemUTC());
+                JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), sealer, Clock.systemUTC());
         gateway = new ApiGatewayEmulator(handlers(services));
         executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
@@ -200,7 +206,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
-        byte[] body = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = response.body() == null ? new byte[0]
+                : response.base64Encoded() ? java.util.Base64.getDecoder().decode(response.body()) // as API Gateway decodes it
+                : response.body().getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {

@@ -82,7 +82,8 @@ public final class Router {
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(response.status())
                 .withHeaders(withSecurityHeaders(response.headers()))
-                .withBody(response.body());
+                .withBody(response.body())
+                .withIsBase64Encoded(response.base64Encoded());
     }
 
     private ApiResponse route(APIGatewayProxyRequestEvent event) {

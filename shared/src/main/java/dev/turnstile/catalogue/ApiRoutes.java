@@ -65,6 +65,8 @@ public final class ApiRoutes {
     public static final Route JOIN_WAITLIST = new Route("POST", "/v1/events/{eventId}/waitlist", AUTHENTICATED);
     public static final Route LIST_MY_WAITLIST = new Route("GET", "/v1/me/waitlist", AUTHENTICATED);
     public static final Route LEAVE_WAITLIST = new Route("DELETE", "/v1/me/waitlist/{entryId}", AUTHENTICATED);
+    public static final Route DOWNLOAD_MY_TICKETS = new Route("GET", MY_REGISTRATION + "/tickets.pdf", AUTHENTICATED);
+    public static final Route GET_MY_TICKET_QR = new Route("GET", MY_REGISTRATION + "/tickets/{ticketId}/qr", AUTHENTICATED);
 
     // organizers: registrations, questions, promo codes, registration settings, the waitlist
     public static final Route LIST_REGISTRATIONS = new Route("GET", EVENT + "/registrations", AUTHENTICATED);
@@ -80,6 +82,10 @@ public final class ApiRoutes {
     public static final Route LIST_PROMO_CODES = new Route("GET", EVENT + "/promo-codes", AUTHENTICATED);
     public static final Route UPDATE_PROMO_CODE = new Route("PATCH", EVENT + "/promo-codes/{promoCodeId}", AUTHENTICATED);
     public static final Route LIST_WAITLIST = new Route("GET", EVENT + "/waitlist", AUTHENTICATED);
+    public static final Route DOWNLOAD_TICKETS = new Route("GET", REGISTRATION + "/tickets.pdf", AUTHENTICATED);
+    public static final Route REISSUE_TICKET = new Route("POST", REGISTRATION + "/tickets/{ticketId}/reissue", AUTHENTICATED);
+    public static final Route LIST_SIGNING_KEYS = new Route("GET", EVENT + "/signing-keys", AUTHENTICATED);
+    public static final Route ROTATE_SIGNING_KEY = new Route("POST", EVENT + "/signing-keys/rotate", AUTHENTICATED);
 
     // public pages' data
     public static final Route LIST_PUBLIC_EVENTS = new Route("GET", "/v1/public/orgs/{orgSlug}/events", PUBLIC);

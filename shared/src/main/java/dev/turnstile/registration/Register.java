@@ -13,6 +13,7 @@ import dev.turnstile.tenancy.TenantContext;
 import dev.turnstile.tenancy.Transactions;
 import dev.turnstile.ticket.TicketType;
 import dev.turnstile.ticket.TicketTypeRepository;
+import dev.turnstile.ticketcode.TicketSigner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,13 +64,14 @@ public final class Register {
     private final Inventory inventory;
     private final Outbox outbox;
     private final Seats seats;
+    private final TicketSigner signer;
     private final Clock clock;
 
     public Register(Transactions transactions, DueWork lookups, UserRepository users, EventRepository events,
                     TicketTypeRepository ticketTypes, RegistrationSettingsRepository settings,
                     QuestionRepository questions, PromoCodeRepository promoCodes, WaitlistRepository waitlist,
                     RegistrationRepository registrations, Inventory inventory, Outbox outbox, Seats seats,
-                    Clock clock) {
+                    TicketSigner signer, Clock clock) {
         this.transactions = transactions;
         this.lookups = lookups;
         this.users = users;
@@ -83,6 +85,7 @@ public final class Register {
         this.inventory = inventory;
         this.outbox = outbox;
         this.seats = seats;
+        this.signer = signer;
         this.clock = clock;
     }
 
@@ -149,14 +152,15 @@ public final class Register {
             long off = promo != null && promo.appliesTo(type.id()) ? Pricing.discount(price, promo) : 0;
             subtotal += price;
             discount += off;
-            tickets.add(new Ticket(UUID.randomUUID(), type.id(), TicketCodes.next(), null, t.attendeeName().strip(),
+            tickets.add(new Ticket(UUID.randomUUID(), type.id(), TicketCodes.next(), null, 1, null, t.attendeeName().strip(),
                     t.attendeeEmail() != null ? t.attendeeEmail() : caller.email(), t.answers(), price, off, null));
         }
         boolean free = subtotal - discount == 0;
         TicketStatus ticketStatus = free ? TicketStatus.ISSUED : TicketStatus.RESERVED;
-        tickets = tickets.stream().map(t -> new Ticket(t.id(), t.ticketTypeId(), t.ticketCode(), ticketStatus,
-                t.attendeeName(), t.attendeeEmail(), t.answers(), t.priceMinor(), t.discountMinor(),
-                free ? now : null)).toList();
+        // an issued ticket carries its signed code at once; a reserved one gets it when paid
+        tickets = tickets.stream().map(t -> new Ticket(t.id(), t.ticketTypeId(), t.ticketCode(),
+                free ? signer.codeFor(orgId, eventId, t.id(), 1) : null, 1, ticketStatus, t.attendeeName(),
+                t.attendeeEmail(), t.answers(), t.priceMinor(), t.discountMinor(), free ? now : null)).toList();
         String currency = types.get(perType.keySet().iterator().next()).currency();
         Registration registration = new Registration(UUID.randomUUID(), orgId, eventId, caller.userId(), null,
                 free ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING, currency, subtotal, discount,

@@ -17,6 +17,9 @@ public interface RegistrationRepository {
 
     Optional<Registration> findByIdempotencyKey(UUID eventId, UUID userId, String key);
 
+    /** A new code for an issued ticket: the old one stops matching. */
+    void reissue(UUID ticketId, int codeVersion, String qrCode);
+
     /** Ends a registration (cancelled or expired) and cancels its tickets. */
     void end(UUID id, RegistrationStatus status, Instant at);
 

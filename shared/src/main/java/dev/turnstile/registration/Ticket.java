@@ -4,11 +4,17 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** One seat of a registration: who sits in it, what they answered, what it cost. */
+/**
+ * One seat of a registration: who sits in it, what they answered, what it cost. {@code ticketCode}
+ * is its unique handle; {@code qrCode} the signed code its QR carries, once it is issued
+ * (docs/ticket-codes.md), of version {@code codeVersion}.
+ */
 public record Ticket(
         UUID id,
         UUID ticketTypeId,
         String ticketCode,
+        String qrCode,
+        int codeVersion,
         TicketStatus status,
         String attendeeName,
         String attendeeEmail,

@@ -1,6 +1,10 @@
 package dev.turnstile.wiring;
 
+import dev.turnstile.adapters.crypto.AesGcmKeySealer;
 import dev.turnstile.adapters.jdbc.DataSources;
+import dev.turnstile.adapters.jdbc.JdbcSigningKeys;
+import dev.turnstile.ticketcode.KeySealer;
+import dev.turnstile.ticketcode.TicketSigner;
 import dev.turnstile.adapters.jdbc.JdbcDueWork;
 import dev.turnstile.adapters.jdbc.JdbcInventory;
 import dev.turnstile.adapters.jdbc.JdbcOutbox;
@@ -54,7 +58,16 @@ import dev.turnstile.registration.ListQuestions;
 import dev.turnstile.registration.ListRegistrations;
 import dev.turnstile.registration.ListWaitlist;
 import dev.turnstile.registration.Register;
+import dev.turnstile.registration.DownloadMyTickets;
+import dev.turnstile.registration.DownloadTickets;
+import dev.turnstile.registration.GetMyTicketQr;
+import dev.turnstile.registration.ReissueTicket;
 import dev.turnstile.registration.Seats;
+import dev.turnstile.registration.Sheets;
+import dev.turnstile.registration.TicketRenderer;
+import dev.turnstile.adapters.render.ZxingPdfboxRenderer;
+import dev.turnstile.ticketcode.ListSigningKeys;
+import dev.turnstile.ticketcode.RotateSigningKey;
 import dev.turnstile.registration.UpdatePromoCode;
 import dev.turnstile.registration.UpdateQuestion;
 import dev.turnstile.registration.UpdateRegistrationSettings;
@@ -140,8 +153,19 @@ public final class Services {
     public final GetRegistrationSettings getRegistrationSettings;
     public final UpdateRegistrationSettings updateRegistrationSettings;
     public final GetRegistrationForm getRegistrationForm;
+    public final DownloadMyTickets downloadMyTickets;
+    public final DownloadTickets downloadTickets;
+    public final GetMyTicketQr getMyTicketQr;
+    public final ReissueTicket reissueTicket;
+    public final ListSigningKeys listSigningKeys;
+    public final RotateSigningKey rotateSigningKey;
 
+    /** For tests: a fresh sealing key per process (the keys it seals live only as long as their database). */
     public Services(DataSource appDataSource, TokenVerifier tokens, Clock clock) {
+        this(appDataSource, tokens, AesGcmKeySealer.forDevelopment(java.util.UUID.randomUUID().toString()), clock);
+    }
+
+    public Services(DataSource appDataSource, TokenVerifier tokens, KeySealer sealer, Clock clock) {
         this.tokens = tokens;
         JdbcTransactions tx = new JdbcTransactions(appDataSource);
         Sql sql = new Sql(tx);
@@ -162,6 +186,8 @@ public final class Services {
         var lookups = new JdbcDueWork(sql);
         OrgAccess access = new OrgAccess(tx, memberships);
         Seats seats = Seats.of(inventory, registrations, settings, promoCodes, waitlist, events, outbox);
+        var signingKeys = new JdbcSigningKeys(sql);
+        TicketSigner signer = TicketSigner.of(signingKeys, sealer, clock);
 
         createOrganization = new CreateOrganization(tx, users, organizations, memberships, clock);
         listMyOrganizations = new ListMyOrganizations(tx, organizations);
@@ -197,7 +223,7 @@ public final class Services {
         setTicketTypeActive = new SetTicketTypeActive(access, events, ticketTypes);
 
         register = new Register(tx, lookups, users, events, ticketTypes, settings, questions, promoCodes, waitlist,
-                registrations, inventory, outbox, seats, clock);
+                registrations, inventory, outbox, seats, signer, clock);
         cancelRegistration = new CancelRegistration(access, registrations, seats, clock);
         cancelMyRegistration = new CancelMyRegistration(tx, registrations, settings, events, seats, clock);
         expireHolds = new ExpireHolds(tx, lookups, registrations, waitlist, seats, clock);
@@ -219,6 +245,14 @@ public final class Services {
         getRegistrationSettings = new GetRegistrationSettings(access, settings);
         updateRegistrationSettings = new UpdateRegistrationSettings(access, events, ticketTypes, settings);
         getRegistrationForm = new GetRegistrationForm(tx, lookups, events, ticketTypes, questions, settings, clock);
+        TicketRenderer renderer = new ZxingPdfboxRenderer();
+        Sheets sheets = Sheets.of(organizations, events, ticketTypes);
+        downloadMyTickets = new DownloadMyTickets(tx, registrations, sheets, renderer);
+        downloadTickets = new DownloadTickets(access, registrations, sheets, renderer);
+        getMyTicketQr = new GetMyTicketQr(tx, registrations, renderer);
+        reissueTicket = new ReissueTicket(access, registrations, signer, outbox);
+        listSigningKeys = new ListSigningKeys(access, events, signingKeys);
+        rotateSigningKey = new RotateSigningKey(access, events, signer);
     }
 
     /**
@@ -228,9 +262,10 @@ public final class Services {
     public static Services fromEnvironment() {
         DataSource db = DataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"),
                 System.getenv("TURNSTILE_DB_PASSWORD"), 2);
+        KeySealer sealer = AesGcmKeySealer.fromBase64(required("TURNSTILE_KEY_SEALING_SECRET"));
         TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
                 blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
-        return new Services(db, tokens, Clock.systemUTC());
+        return new Services(db, tokens, sealer, Clock.systemUTC());
     }
 
     private static String blankToNull(String value) {

@@ -28,8 +28,8 @@ public final class JdbcRegistrations implements RegistrationRepository {
             id, org_id, event_id, user_id, confirmation_number, status::text, currency, subtotal_minor, discount_minor,
             total_minor, promo_code_id, attendee_info, hold_expires_at, created_at, confirmed_at, cancelled_at, expired_at""";
     private static final String TICKET_COLUMNS = """
-            id, registration_id, ticket_type_id, ticket_code, status::text, attendee_data, price_minor, discount_minor,
-            issued_at""";
+            id, registration_id, ticket_type_id, ticket_code, qr_code, code_version, status::text, attendee_data,
+            price_minor, discount_minor, issued_at""";
 
     private final Sql sql;
 
@@ -54,13 +54,14 @@ public final class JdbcRegistrations implements RegistrationRepository {
             attendee.put("name", t.attendeeName());
             attendee.put("email", t.attendeeEmail());
             attendee.put("answers", t.answers());
-            rows.add(new Object[] {t.id(), r.orgId(), r.id(), t.ticketTypeId(), t.ticketCode(), t.status(),
-                    new Sql.Json(attendee), t.priceMinor(), t.discountMinor(), t.issuedAt(), position++});
+            rows.add(new Object[] {t.id(), r.orgId(), r.id(), t.ticketTypeId(), t.ticketCode(), t.qrCode(),
+                    t.codeVersion(), t.status(), new Sql.Json(attendee), t.priceMinor(), t.discountMinor(), t.issuedAt(),
+                    position++});
         }
         sql.batch("""
-                INSERT INTO tickets (id, org_id, registration_id, ticket_type_id, ticket_code, status, attendee_data,
-                  price_minor, discount_minor, issued_at, position)
-                VALUES (?, ?, ?, ?, ?, ?::ticket_status, ?, ?, ?, ?, ?)
+                INSERT INTO tickets (id, org_id, registration_id, ticket_type_id, ticket_code, qr_code, code_version,
+                  status, attendee_data, price_minor, discount_minor, issued_at, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::ticket_status, ?, ?, ?, ?, ?)
                 """, rows);
     }
 
@@ -81,6 +82,12 @@ public final class JdbcRegistrations implements RegistrationRepository {
         return withTickets(sql.list("SELECT " + COLUMNS + " FROM registrations"
                         + " WHERE event_id = ? AND user_id = ? AND idempotency_key = ?",
                 JdbcRegistrations::map, eventId, userId, key)).stream().findFirst();
+    }
+
+    @Override
+    public void reissue(UUID ticketId, int codeVersion, String qrCode) {
+        sql.update("UPDATE tickets SET code_version = ?, qr_code = ? WHERE id = ? AND status = 'issued'",
+                codeVersion, qrCode, ticketId);
     }
 
     @Override
@@ -175,7 +182,7 @@ public final class JdbcRegistrations implements RegistrationRepository {
         Map<String, Object> attendee = jsonObject(rs, "attendee_data");
         Object answers = attendee.get("answers");
         return new Ticket(uuid(rs, "id"), uuid(rs, "ticket_type_id"), rs.getString("ticket_code"),
-                TicketStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), (String) attendee.get("name"),
+                rs.getString("qr_code"), rs.getInt("code_version"), TicketStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), (String) attendee.get("name"),
                 (String) attendee.get("email"), answers instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(),
                 rs.getLong("price_minor"), rs.getLong("discount_minor"), instant(rs, "issued_at"));
     }

@@ -60,6 +60,15 @@ public final class RegistrationAdminRoutes {
 
         router.bind(LIST_WAITLIST, req -> ApiResponse.ok(Map.of("items",
                 s.listWaitlist.list(req.principal(), orgId(req), eventId(req)))));
+
+        router.bind(DOWNLOAD_TICKETS, req -> ApiResponse.binary("application/pdf",
+                s.downloadTickets.pdf(req.principal(), orgId(req), eventId(req), registrationId(req)), "tickets.pdf"));
+        router.bind(REISSUE_TICKET, req -> ApiResponse.ok(s.reissueTicket.reissue(req.principal(), orgId(req),
+                eventId(req), registrationId(req), req.pathId("ticketId", "ticket"))));
+        router.bind(LIST_SIGNING_KEYS, req -> ApiResponse.ok(Map.of("items",
+                s.listSigningKeys.list(req.principal(), orgId(req), eventId(req)))));
+        router.bind(ROTATE_SIGNING_KEY, req -> ApiResponse.ok(
+                s.rotateSigningKey.rotate(req.principal(), orgId(req), eventId(req))));
     }
 
     private static RegistrationQuery query(ApiRequest req) {

@@ -5,6 +5,7 @@ import static dev.turnstile.catalogue.ApiRoutes.*;
 import dev.turnstile.api.ApiRequest;
 import dev.turnstile.api.ApiResponse;
 import dev.turnstile.api.Router;
+import dev.turnstile.registration.GetMyTicketQr;
 import dev.turnstile.registration.JoinWaitlist;
 import dev.turnstile.registration.Register;
 import dev.turnstile.registration.WaitlistEntry;
@@ -44,6 +45,13 @@ public final class RegistrationRoutes {
             return ApiResponse.created("/v1/me/waitlist", new WaitlistPlace(place.entry(), place.ahead()));
         });
         router.bind(LIST_MY_WAITLIST, req -> ApiResponse.ok(Map.of("items", s.listMyWaitlist.list(req.principal()))));
+        router.bind(DOWNLOAD_MY_TICKETS, req -> ApiResponse.binary("application/pdf",
+                s.downloadMyTickets.pdf(req.principal(), registrationId(req)), "tickets.pdf"));
+        router.bind(GET_MY_TICKET_QR, req -> {
+            var image = s.getMyTicketQr.get(req.principal(), registrationId(req), req.pathId("ticketId", "ticket"),
+                    req.queryEnum("format", GetMyTicketQr.Format.class).orElse(GetMyTicketQr.Format.PNG));
+            return ApiResponse.binary(image.contentType(), image.bytes(), null);
+        });
         router.bind(LEAVE_WAITLIST, req -> {
             s.leaveWaitlist.leave(req.principal(), req.pathId("entryId", "waitlist entry"));
             return ApiResponse.noContent();

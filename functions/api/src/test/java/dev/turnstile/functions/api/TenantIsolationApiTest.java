@@ -35,6 +35,7 @@ class TenantIsolationApiTest extends ApiTestSupport {
     static String registrationA;
     static String questionA;
     static String promoCodeA;
+    static String ticketA;
 
     /** A valid body for each write route, so that only tenancy can make the call fail. */
     static final Map<Route, String> BODIES = Map.ofEntries(
@@ -77,6 +78,8 @@ class TenantIsolationApiTest extends ApiTestSupport {
         registrationA = call(as(carol, REGISTER).path("eventId", eventA).json("""
                 {"tickets": [{"ticketTypeId": "%s", "attendeeName": "Carol", "answers": {"%s": "M"}}]}"""
                 .formatted(ticketTypeA, questionA))).body().get("id").asText();
+        ticketA = call(as(alice, GET_REGISTRATION).path("orgId", orgA).path("eventId", eventA)
+                .path("registrationId", registrationA)).body().get("tickets").get(0).get("id").asText();
         orgB = createOrg(bob);
         eventB = createEvent(bob, orgB);
     }
@@ -151,6 +154,9 @@ class TenantIsolationApiTest extends ApiTestSupport {
         if (route.path().contains("{promoCodeId}")) {
             call.path("promoCodeId", promoCodeA);
         }
+        if (route.path().contains("{ticketId}")) {
+            call.path("ticketId", ticketA);
+        }
         String body = BODIES.get(route);
         if (body != null) {
             call.json(body);
@@ -170,6 +176,7 @@ class TenantIsolationApiTest extends ApiTestSupport {
         snapshot.set("settings", call(as(alice, GET_REGISTRATION_SETTINGS).path("orgId", orgA).path("eventId", eventA)).body());
         snapshot.set("questions", call(as(alice, LIST_QUESTIONS).path("orgId", orgA).path("eventId", eventA)).body());
         snapshot.set("promoCodes", call(as(alice, LIST_PROMO_CODES).path("orgId", orgA).path("eventId", eventA)).body());
+        snapshot.set("keys", call(as(alice, LIST_SIGNING_KEYS).path("orgId", orgA).path("eventId", eventA)).body());
         return snapshot;
     }
 
