@@ -1,6 +1,7 @@
 package dev.turnstile.wiring;
 
 import dev.turnstile.adapters.jdbc.DataSources;
+import dev.turnstile.adapters.jdbc.IamAuthDataSources;
 import dev.turnstile.adapters.jdbc.JdbcDueWork;
 import dev.turnstile.adapters.jdbc.JdbcInventory;
 import dev.turnstile.adapters.jdbc.JdbcOutbox;
@@ -226,8 +227,11 @@ public final class Services {
      * (set by the CDK app). A missing variable fails at init with a message naming it.
      */
     public static Services fromEnvironment() {
-        DataSource db = DataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"),
-                System.getenv("TURNSTILE_DB_PASSWORD"), 2);
+        // in AWS: TURNSTILE_DB_IAM_AUTH=true, an IAM token per connection to the RDS Proxy instead of a password
+        DataSource db = "true".equalsIgnoreCase(System.getenv("TURNSTILE_DB_IAM_AUTH"))
+                ? IamAuthDataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"), 2)
+                : DataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"),
+                        System.getenv("TURNSTILE_DB_PASSWORD"), 2);
         TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
                 blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
         return new Services(db, tokens, Clock.systemUTC());
