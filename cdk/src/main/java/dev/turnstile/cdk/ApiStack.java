@@ -46,13 +46,14 @@ public final class ApiStack extends Stack {
     private final RestApi api;
     private final List<CatalogueFunction> functions = new ArrayList<>();
 
-    public ApiStack(Construct scope, String id, StackProps props, IUserPool userPool, LambdaArtifacts artifacts) {
+    public ApiStack(Construct scope, String id, StackProps props, IUserPool userPool, LambdaArtifacts artifacts,
+                    DataStack.DatabaseAccess database) {
         super(scope, id, props);
 
         Map<String, String> environment = CatalogueFunction.issuerEnvironment(userPool);
         for (FunctionSpec spec : FunctionCatalogue.http()) {
             Code code = Code.fromAsset(artifacts.forModule(spec.module()).toString());
-            functions.add(new CatalogueFunction(this, spec, code, environment));
+            functions.add(new CatalogueFunction(this, spec, code, environment, database));
         }
 
         api = restApi();
@@ -79,6 +80,11 @@ public final class ApiStack extends Stack {
 
     public RestApi api() {
         return api;
+    }
+
+    /** The deployed functions, for alarms and dashboards. */
+    public List<software.amazon.awscdk.services.lambda.Function> lambdas() {
+        return functions.stream().map(CatalogueFunction::function).toList();
     }
 
     private RestApi restApi() {
