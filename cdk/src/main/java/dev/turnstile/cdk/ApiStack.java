@@ -46,13 +46,14 @@ public final class ApiStack extends Stack {
     private final RestApi api;
     private final List<CatalogueFunction> functions = new ArrayList<>();
 
-    public ApiStack(Construct scope, String id, StackProps props, IUserPool userPool, LambdaArtifacts artifacts) {
+    public ApiStack(Construct scope, String id, StackProps props, IUserPool userPool, LambdaArtifacts artifacts,
+                    DataStack.DatabaseAccess database) {
         super(scope, id, props);
 
         Map<String, String> environment = CatalogueFunction.issuerEnvironment(userPool);
         for (FunctionSpec spec : FunctionCatalogue.http()) {
             Code code = Code.fromAsset(artifacts.forModule(spec.module()).toString());
-            functions.add(new CatalogueFunction(this, spec, code, environment));
+            functions.add(new CatalogueFunction(this, spec, code, environment, database));
         }
 
         api = restApi();
@@ -81,11 +82,18 @@ public final class ApiStack extends Stack {
         return api;
     }
 
+    /** The deployed functions, for alarms and dashboards. */
+    public List<software.amazon.awscdk.services.lambda.Function> lambdas() {
+        return functions.stream().map(CatalogueFunction::function).toList();
+    }
+
     private RestApi restApi() {
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(RetentionDays.THREE_MONTHS)
                 .build();
         RestApi restApi = RestApi.Builder.create(this, "RestApi")
+                // PDF tickets and QR images come back base64 from the functions, as API Gateway expects
+                .binaryMediaTypes(List.of("application/pdf", "image/png", "image/svg+xml"))
                 .restApiName("turnstile")
                 .description("Turnstile public REST API, built from the function catalogue")
                 .endpointTypes(List.of(EndpointType.REGIONAL))

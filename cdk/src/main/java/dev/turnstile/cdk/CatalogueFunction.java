@@ -11,6 +11,7 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cognito.IUserPool;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -39,7 +40,8 @@ final class CatalogueFunction extends Construct {
     private final Function function;
     private final Alias live;
 
-    CatalogueFunction(Construct scope, FunctionSpec spec, Code code, Map<String, String> environment) {
+    CatalogueFunction(Construct scope, FunctionSpec spec, Code code, Map<String, String> environment,
+                      DataStack.DatabaseAccess database) {
         super(scope, constructId(spec));
         this.spec = spec;
 
@@ -54,7 +56,10 @@ final class CatalogueFunction extends Construct {
                 .description("Runs the " + spec.name() + " function")
                 .build();
         logGroup.grantWrite(role);
+        allowVpcNetworkInterfaces(role);
 
+        var all = new TreeMap<>(environment);
+        all.putAll(database.environment());
         function = Function.Builder.create(this, "Function")
                 .description(description(spec))
                 .runtime(Runtime.JAVA_21)
@@ -69,8 +74,13 @@ final class CatalogueFunction extends Construct {
                 .logGroup(logGroup)
                 // Powertools writes JSON; Lambda's own platform lines then match it
                 .loggingFormat(LoggingFormat.JSON)
-                .environment(withService(environment, spec))
+                .environment(withService(all, spec))
+                // every function reads or writes PostgreSQL, which only the VPC reaches
+                .vpc(database.vpc())
+                .vpcSubnets(database.subnets())
+                .securityGroups(List.of(database.securityGroup()))
                 .build();
+        database.grantConnect(role);
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "Every function is published: API Gateway or EventBridge Scheduler invokes the '" + LIVE_ALIAS
                         + "' alias of its current version");
@@ -80,7 +90,8 @@ final class CatalogueFunction extends Construct {
         NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .reason("Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords on '*': "
-                        + "X-Ray supports no resource-level permissions for these actions.")
+                        + "X-Ray supports no resource-level permissions for these actions; the VPC network "
+                        + "interface actions (see allowVpcNetworkInterfaces) are checked by Lambda on '*'.")
                 .appliesTo(List.of("Resource::*"))
                 .build()), true);
         NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
@@ -89,6 +100,24 @@ final class CatalogueFunction extends Construct {
                         + "java21 in DESIGN.md); moving the functions to java25 is a build-wide change, "
                         + "made with the compiler release, not per function.")
                 .build()));
+    }
+
+    /** The network-interface actions a function in a VPC needs (as AWSLambdaVPCAccessExecutionRole grants). */
+    static final List<String> VPC_NETWORK_INTERFACE_ACTIONS = List.of(
+            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
+            "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
+
+    /**
+     * Lambda creates and deletes the function's network interfaces with its role. These actions
+     * are granted on '*' as in the AWS-managed AWSLambdaVPCAccessExecutionRole (Describe* has no
+     * resource-level permissions, and Lambda checks the role with '*' on create), but without
+     * that policy's account-wide log permissions.
+     */
+    static void allowVpcNetworkInterfaces(Role role) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(VPC_NETWORK_INTERFACE_ACTIONS)
+                .resources(List.of("*"))
+                .build());
     }
 
     FunctionSpec spec() {

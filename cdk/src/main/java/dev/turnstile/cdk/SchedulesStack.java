@@ -23,8 +23,10 @@ public final class SchedulesStack extends Stack {
 
     private final ScheduleGroup group;
     private final List<FunctionSchedules> functions = new ArrayList<>();
+    private final List<CatalogueFunction> lambdas = new ArrayList<>();
 
-    public SchedulesStack(Construct scope, String id, StackProps props, IUserPool userPool, LambdaArtifacts artifacts) {
+    public SchedulesStack(Construct scope, String id, StackProps props, IUserPool userPool, LambdaArtifacts artifacts,
+                    DataStack.DatabaseAccess database) {
         super(scope, id, props);
 
         // The invoker roles trust EventBridge Scheduler only for schedules of this group, so a
@@ -38,13 +40,24 @@ public final class SchedulesStack extends Stack {
             Code code = Code.fromAsset(artifacts.forModule(spec.module()).toString());
             // the same environment as the HTTP functions: Services.fromEnvironment() requires it
             CatalogueFunction function = new CatalogueFunction(this, spec, code,
-                    CatalogueFunction.issuerEnvironment(userPool));
+                    CatalogueFunction.issuerEnvironment(userPool), database);
+            lambdas.add(function);
             functions.add(new FunctionSchedules(this, function, group));
         }
     }
 
     public ScheduleGroup group() {
         return group;
+    }
+
+    /** The deployed functions, for alarms and dashboards. */
+    public List<software.amazon.awscdk.services.lambda.Function> lambdas() {
+        return lambdas.stream().map(CatalogueFunction::function).toList();
+    }
+
+    /** Each scheduled function's dead-letter queue. */
+    public List<software.amazon.awscdk.services.sqs.IQueue> deadLetterQueues() {
+        return functions.stream().map(f -> (software.amazon.awscdk.services.sqs.IQueue) f.deadLetterQueue()).toList();
     }
 
     List<FunctionSchedules> functions() {

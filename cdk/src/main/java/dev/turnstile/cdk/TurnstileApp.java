@@ -21,7 +21,8 @@ public final class TurnstileApp {
     }
 
     /** The stacks of one deployment, for callers that inspect them. */
-    public record Stacks(IdentityStack identity, ApiStack api, SchedulesStack schedules) {
+    public record Stacks(IdentityStack identity, DataStack data, SecretsStack secrets, AsyncStack async,
+                         ApiStack api, SchedulesStack schedules, ObservabilityStack observability, WebStack web) {
     }
 
     public static void main(String[] args) {
@@ -36,6 +37,9 @@ public final class TurnstileApp {
         // and schedules stacks still import (the user pool's issuer), which is the protection we
         // want between them.
         app.getNode().setContext("@aws-cdk/core:defaultCrossStackReferences", "strong");
+        // S3 server access logs are delivered under a bucket policy, not the legacy ACL, so the
+        // log bucket can keep ACLs disabled (BucketOwnerEnforced)
+        app.getNode().setContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
         // Unset outside `cdk deploy`: the stacks are then environment-agnostic, which synth and
         // the template tests need and which every construct used here supports.
         StackProps props = StackProps.builder()
@@ -45,9 +49,20 @@ public final class TurnstileApp {
                         .build())
                 .build();
         IdentityStack identity = new IdentityStack(app, "TurnstileIdentity", props);
-        ApiStack api = new ApiStack(app, "TurnstileApi", props, identity.userPool(), artifacts);
-        SchedulesStack schedules = new SchedulesStack(app, "TurnstileSchedules", props, identity.userPool(), artifacts);
-        return new Stacks(identity, api, schedules);
+        DataStack data = new DataStack(app, "TurnstileData", props, artifacts);
+        SecretsStack secrets = new SecretsStack(app, "TurnstileSecrets", props);
+        AsyncStack async = new AsyncStack(app, "TurnstileAsync", props);
+        ApiStack api = new ApiStack(app, "TurnstileApi", props, identity.userPool(), artifacts, data.databaseAccess());
+        SchedulesStack schedules = new SchedulesStack(app, "TurnstileSchedules", props, identity.userPool(), artifacts,
+                data.databaseAccess());
+        // the data stack (and in it the migration trigger) completes before any function is updated;
+        // the references to the proxy and the VPC imply it, the explicit dependency says it
+        api.addDependency(data, "functions go live after the migrations ran");
+        schedules.addDependency(data, "functions go live after the migrations ran");
+        ObservabilityStack observability = new ObservabilityStack(app, "TurnstileObservability", props, api, schedules,
+                async, data);
+        WebStack web = new WebStack(app, "TurnstileWeb", props);
+        return new Stacks(identity, data, secrets, async, api, schedules, observability, web);
     }
 
     private static LambdaArtifacts artifactsFrom(App app) {

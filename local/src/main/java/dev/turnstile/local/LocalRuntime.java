@@ -80,7 +80,7 @@ public final class LocalRuntime implements AutoCloseable {
         // sealing key for ticket signing keys: configured, or a fixed development one (local data only)
         String sealing = env("TURNSTILE_KEY_SEALING_SECRET", "");
         KeySealer sealer = sealing.isEmpty() ? AesGcmKeySealer.forDevelopment("turnstile-local-development")
-                : AesGcmKeySealer.fromBase64(sealing);
+                : AesGcmKeySealer.fromSecret(sealing);
         Services services = new Services(app,
                 JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), sealer, Clock.systemUTC());
         gateway = new ApiGatewayEmulator(handlers(services));

@@ -1,7 +1,10 @@
 package dev.turnstile.wiring;
 
 import dev.turnstile.adapters.crypto.AesGcmKeySealer;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import dev.turnstile.adapters.jdbc.DataSources;
+import dev.turnstile.adapters.jdbc.IamAuthDataSources;
 import dev.turnstile.adapters.jdbc.JdbcSigningKeys;
 import dev.turnstile.ticketcode.KeySealer;
 import dev.turnstile.ticketcode.TicketSigner;
@@ -260,12 +263,28 @@ public final class Services {
      * (set by the CDK app). A missing variable fails at init with a message naming it.
      */
     public static Services fromEnvironment() {
-        DataSource db = DataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"),
-                System.getenv("TURNSTILE_DB_PASSWORD"), 2);
-        KeySealer sealer = AesGcmKeySealer.fromBase64(required("TURNSTILE_KEY_SEALING_SECRET"));
+        // in AWS: TURNSTILE_DB_IAM_AUTH=true, an IAM token per connection to the RDS Proxy instead of a password
+        DataSource db = "true".equalsIgnoreCase(System.getenv("TURNSTILE_DB_IAM_AUTH"))
+                ? IamAuthDataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"), 2)
+                : DataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"),
+                        System.getenv("TURNSTILE_DB_PASSWORD"), 2);
+        KeySealer sealer = AesGcmKeySealer.fromSecret(sealingSecret());
         TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
                 blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
         return new Services(db, tokens, sealer, Clock.systemUTC());
+    }
+
+    /** The secret itself (local), or read once at init from Secrets Manager by its ARN (AWS). */
+    private static String sealingSecret() {
+        String secret = System.getenv("TURNSTILE_KEY_SEALING_SECRET");
+        if (secret != null && !secret.isBlank()) {
+            return secret;
+        }
+        String arn = required("TURNSTILE_KEY_SEALING_SECRET_ARN");
+        try (SecretsManagerClient client = SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            return client.getSecretValue(request -> request.secretId(arn)).secretString();
+        }
     }
 
     private static String blankToNull(String value) {

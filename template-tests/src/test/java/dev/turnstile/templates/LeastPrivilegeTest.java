@@ -19,12 +19,16 @@ import software.amazon.awscdk.assertions.Template;
 class LeastPrivilegeTest {
 
     /** The only actions allowed on {@code Resource: "*"}. */
-    private static final Set<String> WITHOUT_RESOURCE_LEVEL_PERMISSIONS =
-            Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+    private static final Set<String> WITHOUT_RESOURCE_LEVEL_PERMISSIONS = Set.of(
+            "xray:PutTraceSegments", "xray:PutTelemetryRecords",
+            // a function in a VPC: Lambda manages its network interfaces with the function's role
+            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
+            "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
 
     static Stream<Arguments> stacks() {
         SynthesizedApp app = SynthesizedApp.get();
-        return Stream.of(Arguments.of("TurnstileApi", app.api), Arguments.of("TurnstileSchedules", app.schedules));
+        return Stream.of(Arguments.of("TurnstileApi", app.api), Arguments.of("TurnstileSchedules", app.schedules),
+                Arguments.of("TurnstileData", app.data));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,6 +47,7 @@ class LeastPrivilegeTest {
     void noPolicyAllowsAnythingButTracingOnAWildcardResource(String stack, Template template) {
         assertThat(allowStatements(template)).as(stack).allSatisfy(statement -> {
             boolean wildcard = Cfn.asList(statement.get("Resource")).stream().map(Cfn::text)
+                    .filter(resource -> !anyVersionOfOneFunction(statement, resource))
                     .anyMatch(resource -> resource.contains("*"));
             if (wildcard) {
                 assertThat(Cfn.asList(statement.get("Resource")).stream().map(Cfn::text).toList())
@@ -51,6 +56,15 @@ class LeastPrivilegeTest {
                         .allMatch(WITHOUT_RESOURCE_LEVEL_PERMISSIONS::contains);
             }
         });
+    }
+
+    /**
+     * {@code <function ARN>:*}: every version of one named function, which the migration trigger's
+     * provider invokes (the trigger runs the version the deploy just published).
+     */
+    private static boolean anyVersionOfOneFunction(Map<String, Object> statement, String resource) {
+        return Cfn.asList(statement.get("Action")).equals(List.of("lambda:InvokeFunction"))
+                && resource.matches("\\$\\{[A-Za-z0-9]+}:\\*");
     }
 
     private static List<Map<String, Object>> allowStatements(Template template) {

@@ -26,6 +26,11 @@ final class SynthesizedApp {
     final Template identity;
     final Template api;
     final Template schedules;
+    final Template data;
+    final Template secrets;
+    final Template async;
+    final Template observability;
+    final Template web;
 
     private SynthesizedApp() {
         App app = new App();
@@ -34,6 +39,24 @@ final class SynthesizedApp {
         identity = Template.fromStack(stacks.identity());
         api = Template.fromStack(stacks.api());
         schedules = Template.fromStack(stacks.schedules());
+        data = Template.fromStack(stacks.data());
+        secrets = Template.fromStack(stacks.secrets());
+        async = Template.fromStack(stacks.async());
+        observability = Template.fromStack(stacks.observability());
+        web = Template.fromStack(stacks.web());
+    }
+
+    /** Every stack with its template, in deployment order. */
+    java.util.List<java.util.Map.Entry<software.amazon.awscdk.Stack, Template>> all() {
+        return java.util.List.of(
+                java.util.Map.entry(stacks.identity(), identity),
+                java.util.Map.entry(stacks.data(), data),
+                java.util.Map.entry(stacks.secrets(), secrets),
+                java.util.Map.entry(stacks.async(), async),
+                java.util.Map.entry(stacks.api(), api),
+                java.util.Map.entry(stacks.schedules(), schedules),
+                java.util.Map.entry(stacks.observability(), observability),
+                java.util.Map.entry(stacks.web(), web));
     }
 
     static synchronized SynthesizedApp get() {

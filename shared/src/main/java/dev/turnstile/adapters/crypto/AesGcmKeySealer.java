@@ -39,6 +39,26 @@ public final class AesGcmKeySealer implements KeySealer {
         }
     }
 
+    /**
+     * From a configured secret: 32 bytes in base64 as they are, or a random text of at least 32
+     * characters (what Secrets Manager generates) hashed to 32 bytes with SHA-256.
+     */
+    public static AesGcmKeySealer fromSecret(String secret) {
+        String text = secret.strip();
+        try {
+            byte[] raw = Base64.getDecoder().decode(text);
+            if (raw.length == 32) {
+                return new AesGcmKeySealer(raw);
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // a generated text, below
+        }
+        if (text.length() < 32) {
+            throw new IllegalArgumentException("The key sealing secret must be 32 bytes in base64 or 32+ random characters");
+        }
+        return forDevelopment(text);
+    }
+
     /** A key derived from a passphrase; for the local runtime and tests only, never for production data. */
     public static AesGcmKeySealer forDevelopment(String passphrase) {
         try {
