@@ -48,6 +48,12 @@ public final class LocalRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
     static final String APP_ROLE = "turnstile_app";
+    /**
+     * Connections the kernel queues before we accept them. A flash sale opens a thousand at once;
+     * past the backlog the client's SYN is dropped and retried a second later, which shows up as
+     * whole seconds of latency (the kernel caps this at net.core.somaxconn).
+     */
+    static final int BACKLOG = 4096;
 
     /** Configuration, from environment variables (or system properties of the same name). */
     public record Settings(int port, String database, boolean demoData) {
@@ -74,7 +80,7 @@ public final class LocalRuntime implements AutoCloseable {
         Migrations.apply(owner, APP_ROLE);
         app = DataSources.pooled(postgres.jdbcUrl(settings.database()), APP_ROLE, null, 16);
 
-        http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 256);
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), BACKLOG);
         baseUrl = "http://localhost:" + http.getAddress().getPort();
         issuer = new DevIssuer(baseUrl + "/dev");
         // sealing key for ticket signing keys: configured, or a fixed development one (local data only)

@@ -66,12 +66,14 @@ public final class Register {
     private final Seats seats;
     private final TicketSigner signer;
     private final Clock clock;
+    private final SoldOutMemo memo;
+    private final Map<UUID, UUID> orgOfEvent = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Register(Transactions transactions, DueWork lookups, UserRepository users, EventRepository events,
                     TicketTypeRepository ticketTypes, RegistrationSettingsRepository settings,
                     QuestionRepository questions, PromoCodeRepository promoCodes, WaitlistRepository waitlist,
                     RegistrationRepository registrations, Inventory inventory, Outbox outbox, Seats seats,
-                    TicketSigner signer, Clock clock) {
+                    TicketSigner signer, SoldOutMemo memo, Clock clock) {
         this.transactions = transactions;
         this.lookups = lookups;
         this.users = users;
@@ -86,14 +88,24 @@ public final class Register {
         this.outbox = outbox;
         this.seats = seats;
         this.signer = signer;
+        this.memo = memo;
         this.clock = clock;
     }
 
     /** @param idempotencyKey the client's key for this attempt (null: none); a retry with it gets the first outcome */
     public Outcome register(Principal caller, UUID eventId, Command command, String idempotencyKey) {
         checkShape(command, idempotencyKey);
-        UUID orgId = transactions.read(TenantContext.none(), () -> lookups.orgOfEvent(eventId))
-                .orElseThrow(() -> new NotFound("event", eventId));
+        if (command.waitlistEntryId() == null && idempotencyKey == null) {
+            for (TicketRequest t : command.tickets()) {
+                if (t != null && t.ticketTypeId() != null) {
+                    var name = memo.recentlySoldOut(t.ticketTypeId());
+                    if (name.isPresent()) {
+                        throw soldOut(name.get());
+                    }
+                }
+            }
+        }
+        UUID orgId = orgOf(eventId);
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.write(TenantContext.of(orgId, caller.userId()),
@@ -109,17 +121,44 @@ public final class Register {
         }
     }
 
+    /** The event's organization, to open its tenant context; remembered, since an event never moves. */
+    private UUID orgOf(UUID eventId) {
+        UUID known = orgOfEvent.get(eventId);
+        if (known != null) {
+            return known;
+        }
+        UUID orgId = transactions.read(TenantContext.none(), () -> lookups.orgOfEvent(eventId))
+                .orElseThrow(() -> new NotFound("event", eventId));
+        if (orgOfEvent.size() >= 10_000) {
+            orgOfEvent.clear();
+        }
+        orgOfEvent.put(eventId, orgId);
+        return orgId;
+    }
+
     private Outcome registerInTenant(Principal caller, UUID orgId, UUID eventId, Command command, String key) {
         Instant now = clock.instant();
-        users.ensure(caller);
         if (key != null) {
             Optional<Registration> earlier = registrations.findByIdempotencyKey(eventId, caller.userId(), key);
             if (earlier.isPresent()) {
                 return new Outcome(earlier.get(), false);
             }
         }
-        // the key-share lock first: from here until commit the event cannot be unpublished, edited
-        // or given a new capacity under this registration
+        // the cheapest refusal first: committed counts already show the order cannot be filled
+        Map<UUID, TicketType> types = ticketTypes.listForEvent(eventId).stream()
+                .collect(Collectors.toMap(TicketType::id, Function.identity()));
+        if (command.waitlistEntryId() == null) {
+            for (TicketRequest t : command.tickets()) {
+                TicketType type = t == null || t.ticketTypeId() == null ? null : types.get(t.ticketTypeId());
+                if (type != null && type.available() == 0) {
+                    memo.soldOut(type.id(), type.name());
+                    throw soldOut(type.name());
+                }
+            }
+        }
+        users.ensure(caller);
+        // the key-share lock: from here until commit the event cannot be unpublished, edited or
+        // given a new capacity under this registration
         RegistrationSettings rules = settings.readForRegistration(eventId);
         Event event = events.find(eventId)
                 .filter(e -> e.status() == EventStatus.PUBLISHED)
@@ -127,8 +166,6 @@ public final class Register {
         if (!event.endsAt().isAfter(now)) {
             throw new Conflict("event_ended", "The event has ended");
         }
-        Map<UUID, TicketType> types = ticketTypes.listForEvent(eventId).stream()
-                .collect(Collectors.toMap(TicketType::id, Function.identity()));
         List<Question> asked = questions.listForEvent(eventId);
         PromoCode promo = promoCode(eventId, command.promoCode(), now);
         WaitlistEntry offer = waitlistOffer(command.waitlistEntryId(), caller, eventId, now);
@@ -139,7 +176,7 @@ public final class Register {
         for (var e : perType.entrySet()) {
             int offered = offer != null && offer.ticketTypeId().equals(e.getKey()) ? offer.quantity() : 0;
             if (types.get(e.getKey()).available() + offered < e.getValue()) {
-                throw soldOut(types.get(e.getKey()));
+                throw soldOut(types.get(e.getKey()).name());
             }
         }
 
@@ -183,7 +220,10 @@ public final class Register {
         // order every transaction uses: ticket types by id, then the event's seats, then the promo code
         for (var e : perType.entrySet()) {
             if (!inventory.take(e.getKey(), e.getValue(), free, now)) {
-                throw soldOut(types.get(e.getKey()));
+                if (e.getValue() == 1) {
+                    memo.soldOut(e.getKey(), types.get(e.getKey()).name()); // not even one seat was left
+                }
+                throw soldOut(types.get(e.getKey()).name());
             }
         }
         if (rules.capacity() != null && !inventory.takeEventSeats(eventId, tickets.size())) {
@@ -300,7 +340,7 @@ public final class Register {
         return entry;
     }
 
-    private static Conflict soldOut(TicketType type) {
-        return new Conflict("sold_out", type.name() + " is sold out; join the waitlist to be offered a freed seat");
+    private static Conflict soldOut(String ticketTypeName) {
+        return new Conflict("sold_out", ticketTypeName + " is sold out; join the waitlist to be offered a freed seat");
     }
 }

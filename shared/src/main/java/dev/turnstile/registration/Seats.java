@@ -28,12 +28,16 @@ public final class Seats {
     /** Wired once and shared by the use cases that give seats back. */
     public static Seats of(Inventory inventory, RegistrationRepository registrations,
                            RegistrationSettingsRepository settings, PromoCodeRepository promoCodes,
-                           WaitlistRepository waitlist, EventRepository events, Outbox outbox) {
-        return new Seats(inventory, registrations, settings, promoCodes, waitlist, events, outbox);
+                           WaitlistRepository waitlist, EventRepository events, Outbox outbox, SoldOutMemo memo) {
+        return new Seats(inventory, registrations, settings, promoCodes, waitlist, events, outbox, memo);
     }
 
+    private final SoldOutMemo memo;
+
     private Seats(Inventory inventory, RegistrationRepository registrations, RegistrationSettingsRepository settings,
-          PromoCodeRepository promoCodes, WaitlistRepository waitlist, EventRepository events, Outbox outbox) {
+          PromoCodeRepository promoCodes, WaitlistRepository waitlist, EventRepository events, Outbox outbox,
+          SoldOutMemo memo) {
+        this.memo = memo;
         this.inventory = inventory;
         this.registrations = registrations;
         this.settings = settings;
@@ -49,7 +53,10 @@ public final class Seats {
         RegistrationSettings s = settings.readForRegistration(r.eventId());
         boolean sold = r.status() == RegistrationStatus.CONFIRMED;
         Map<UUID, Integer> perType = perType(r);
-        perType.forEach((type, quantity) -> inventory.release(type, quantity, sold));
+        perType.forEach((type, quantity) -> {
+            inventory.release(type, quantity, sold);
+            memo.forget(type);
+        });
         if (s.capacity() != null) {
             inventory.releaseEventSeats(r.eventId(), r.tickets().size());
         }
@@ -67,6 +74,7 @@ public final class Seats {
     void endOffer(WaitlistEntry entry, WaitlistStatus status, Instant now) {
         RegistrationSettings s = settings.readForRegistration(entry.eventId());
         inventory.release(entry.ticketTypeId(), entry.quantity(), false);
+        memo.forget(entry.ticketTypeId());
         if (s.capacity() != null) {
             inventory.releaseEventSeats(entry.eventId(), entry.quantity());
         }

@@ -67,6 +67,7 @@ import dev.turnstile.registration.GetMyTicketQr;
 import dev.turnstile.registration.ReissueTicket;
 import dev.turnstile.registration.Seats;
 import dev.turnstile.registration.Sheets;
+import dev.turnstile.registration.SoldOutMemo;
 import dev.turnstile.registration.TicketRenderer;
 import dev.turnstile.adapters.render.ZxingPdfboxRenderer;
 import dev.turnstile.ticketcode.ListSigningKeys;
@@ -188,7 +189,8 @@ public final class Services {
         var outbox = new JdbcOutbox(sql);
         var lookups = new JdbcDueWork(sql);
         OrgAccess access = new OrgAccess(tx, memberships);
-        Seats seats = Seats.of(inventory, registrations, settings, promoCodes, waitlist, events, outbox);
+        SoldOutMemo soldOut = SoldOutMemo.create();
+        Seats seats = Seats.of(inventory, registrations, settings, promoCodes, waitlist, events, outbox, soldOut);
         var signingKeys = new JdbcSigningKeys(sql);
         TicketSigner signer = TicketSigner.of(signingKeys, sealer, clock);
 
@@ -226,7 +228,7 @@ public final class Services {
         setTicketTypeActive = new SetTicketTypeActive(access, events, ticketTypes);
 
         register = new Register(tx, lookups, users, events, ticketTypes, settings, questions, promoCodes, waitlist,
-                registrations, inventory, outbox, seats, signer, clock);
+                registrations, inventory, outbox, seats, signer, soldOut, clock);
         cancelRegistration = new CancelRegistration(access, registrations, seats, clock);
         cancelMyRegistration = new CancelMyRegistration(tx, registrations, settings, events, seats, clock);
         expireHolds = new ExpireHolds(tx, lookups, registrations, waitlist, seats, clock);
