@@ -38,6 +38,7 @@ public final class ZxingPdfboxRenderer implements TicketRenderer {
             EncodeHintType.MARGIN, 4);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm z", Locale.ENGLISH);
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
     @Override
     public byte[] qrPng(String qrCode) {
@@ -78,7 +79,11 @@ public final class ZxingPdfboxRenderer implements TicketRenderer {
             PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             ZoneId zone = ZoneId.of(sheet.timeZone());
-            String when = WHEN.format(sheet.startsAt().atZone(zone)) + " - " + UNTIL.format(sheet.endsAt().atZone(zone));
+            var start = sheet.startsAt().atZone(zone);
+            var end = sheet.endsAt().atZone(zone);
+            // a multi-day event shows its last day too, not just a time that reads like the first day's
+            String when = WHEN.format(start) + " - "
+                    + (start.toLocalDate().equals(end.toLocalDate()) ? UNTIL.format(end) : WHEN.format(end) + " " + ZONE.format(end));
             for (TicketSheet.Page ticket : sheet.pages()) {
                 PDPage page = new PDPage(PDRectangle.A6);
                 document.addPage(page);
