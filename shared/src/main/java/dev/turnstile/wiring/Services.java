@@ -3,7 +3,9 @@ package dev.turnstile.wiring;
 import dev.turnstile.adapters.crypto.AesGcmKeySealer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.turnstile.adapters.jdbc.DataSources;
+import dev.turnstile.adapters.jdbc.SnapStartConnections;
 import dev.turnstile.adapters.jdbc.IamAuthDataSources;
 import dev.turnstile.adapters.jdbc.JdbcSigningKeys;
 import dev.turnstile.ticketcode.KeySealer;
@@ -266,15 +268,21 @@ public final class Services {
      */
     public static Services fromEnvironment() {
         // in AWS: TURNSTILE_DB_IAM_AUTH=true, an IAM token per connection to the RDS Proxy instead of a password
-        DataSource db = "true".equalsIgnoreCase(System.getenv("TURNSTILE_DB_IAM_AUTH"))
+        HikariDataSource db = "true".equalsIgnoreCase(System.getenv("TURNSTILE_DB_IAM_AUTH"))
                 ? IamAuthDataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"), 2)
                 : DataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"),
                         System.getenv("TURNSTILE_DB_PASSWORD"), 2);
         KeySealer sealer = AesGcmKeySealer.fromSecret(sealingSecret());
         TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
                 blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
-        return new Services(db, tokens, sealer, Clock.systemUTC());
+        Services services = new Services(db, tokens, sealer, Clock.systemUTC());
+        services.snapStart = SnapStartConnections.register(db);
+        return services;
     }
+
+    /** Kept reachable for the life of the container: CRaC holds registered resources weakly. */
+    @SuppressWarnings("unused")
+    private SnapStartConnections snapStart;
 
     /** The secret itself (local), or read once at init from Secrets Manager by its ARN (AWS). */
     private static String sealingSecret() {
