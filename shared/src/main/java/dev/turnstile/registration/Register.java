@@ -137,7 +137,8 @@ public final class Register {
     }
 
     private Outcome registerInTenant(Principal caller, UUID orgId, UUID eventId, Command command, String key) {
-        Instant now = clock.instant();
+        // the database keeps microseconds: the answer must show the instants a later read shows
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (key != null) {
             Optional<Registration> earlier = registrations.findByIdempotencyKey(eventId, caller.userId(), key);
             if (earlier.isPresent()) {
@@ -205,7 +206,7 @@ public final class Register {
                 free ? null : now.plus(Duration.ofMinutes(rules.holdMinutes())), now, free ? now : null, null, null,
                 tickets);
 
-        registrations.insert(registration, key);
+        String confirmationNumber = registrations.insert(registration, key);
         outbox.publish(orgId, free ? "registration.confirmed" : "registration.pending", Map.of(
                 "registrationId", registration.id(), "eventId", eventId, "email", caller.email()));
         if (offer != null) {
@@ -235,7 +236,11 @@ public final class Register {
         if (offer != null && offer.quantity() > perType.get(offer.ticketTypeId())) {
             seats.offerFreedSeats(eventId, offer.ticketTypeId(), now); // the part of the offer not taken goes on in line
         }
-        return new Outcome(registrations.find(registration.id()).orElseThrow(), true);
+        // what was written, with the number the database drew: no read-back while the seat rows are locked
+        return new Outcome(new Registration(registration.id(), orgId, eventId, caller.userId(), confirmationNumber,
+                registration.status(), currency, subtotal, discount, subtotal - discount, registration.promoCodeId(),
+                registration.registrantName(), registration.registrantEmail(), registration.holdExpiresAt(), now,
+                registration.confirmedAt(), null, null, tickets), true);
     }
 
     private static void checkShape(Command command, String key) {

@@ -8,7 +8,8 @@ import java.util.UUID;
 public interface RegistrationRepository {
 
     /** Writes the registration and its tickets, with the idempotency key of the request that made it (or null). */
-    void insert(Registration registration, String idempotencyKey);
+    /** @return the confirmation number the database drew for it */
+    String insert(Registration registration, String idempotencyKey);
 
     Optional<Registration> find(UUID id);
 

@@ -38,15 +38,16 @@ public final class JdbcRegistrations implements RegistrationRepository {
     }
 
     @Override
-    public void insert(Registration r, String idempotencyKey) {
-        sql.update("""
+    public String insert(Registration r, String idempotencyKey) {
+        String confirmation = sql.one("""
                 INSERT INTO registrations (id, org_id, event_id, user_id, status, currency, subtotal_minor, discount_minor,
-                  total_minor, promo_code_id, attendee_info, hold_expires_at, confirmed_at, idempotency_key)
-                VALUES (?, ?, ?, ?, ?::registration_status, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, r.id(), r.orgId(), r.eventId(), r.userId(), r.status(), r.currency(), r.subtotalMinor(),
-                r.discountMinor(), r.totalMinor(), r.promoCodeId(),
+                  total_minor, promo_code_id, attendee_info, hold_expires_at, confirmed_at, idempotency_key, created_at)
+                VALUES (?, ?, ?, ?, ?::registration_status, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING confirmation_number
+                """, rs -> rs.getString(1), r.id(), r.orgId(), r.eventId(), r.userId(), r.status(), r.currency(),
+                r.subtotalMinor(), r.discountMinor(), r.totalMinor(), r.promoCodeId(),
                 new Sql.Json(Map.of("name", r.registrantName(), "email", r.registrantEmail())), r.holdExpiresAt(),
-                r.confirmedAt(), idempotencyKey);
+                r.confirmedAt(), idempotencyKey, r.createdAt()).orElseThrow();
         List<Object[]> rows = new ArrayList<>();
         int position = 0;
         for (Ticket t : r.tickets()) {
@@ -63,6 +64,7 @@ public final class JdbcRegistrations implements RegistrationRepository {
                   status, attendee_data, price_minor, discount_minor, issued_at, position)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::ticket_status, ?, ?, ?, ?, ?)
                 """, rows);
+        return confirmation;
     }
 
     @Override
