@@ -78,7 +78,9 @@ public final class LocalRuntime implements AutoCloseable {
         postgres.createDatabase(settings.database());
         owner = DataSources.pooled(postgres.jdbcUrl(settings.database()), postgres.adminUser(), null, 4);
         Migrations.apply(owner, APP_ROLE);
-        app = DataSources.pooled(postgres.jdbcUrl(settings.database()), APP_ROLE, null, 16);
+        // 8, not more: on 2 cores PostgreSQL does no more work with more connections, and in a flash
+        // sale the extra ones only queue on the ticket type's row lock (measured in docs/benchmarks.md)
+        app = DataSources.pooled(postgres.jdbcUrl(settings.database()), APP_ROLE, null, 8);
 
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), BACKLOG);
         baseUrl = "http://localhost:" + http.getAddress().getPort();

@@ -7,6 +7,7 @@ import dev.turnstile.common.Forbidden;
 import dev.turnstile.common.Invalid;
 import dev.turnstile.common.NotFound;
 import dev.turnstile.common.Unauthenticated;
+import dev.turnstile.common.Unavailable;
 import java.util.List;
 import java.util.Map;
 
@@ -31,11 +32,15 @@ public final class Problems {
             case Conflict ignored -> 409;
             case Invalid ignored -> 422;
             case Unauthenticated ignored -> 401;
+            case Unavailable ignored -> 503;
         };
         List<Invalid.FieldError> errors = e instanceof Invalid invalid ? invalid.errors() : null;
         ApiResponse response = problem(status, e.code(), e.detail(), instance, requestId, errors);
         if (e instanceof Unauthenticated) {
             return withHeader(response, "WWW-Authenticate", "Bearer");
+        }
+        if (e instanceof Unavailable) {
+            return withHeader(response, "Retry-After", "1");
         }
         return response;
     }
@@ -69,6 +74,7 @@ public final class Problems {
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
+            case 503 -> "Service Unavailable";
             default -> "Internal Server Error";
         };
     }

@@ -5,7 +5,7 @@ package dev.turnstile.common;
  * host turns these into RFC 9457 problem responses in exactly one place.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, Forbidden, Conflict, Invalid, Unauthenticated {
+        permits NotFound, Forbidden, Conflict, Invalid, Unauthenticated, Unavailable {
 
     private final String code;
 

@@ -46,7 +46,16 @@ public final class JdbcTransactions implements Transactions {
         if (current.get() != null) {
             throw new IllegalStateException("Nested transactions are not supported");
         }
-        try (Connection c = dataSource.getConnection()) {
+        Connection acquired;
+        try {
+            acquired = dataSource.getConnection();
+        } catch (java.sql.SQLTransientConnectionException e) {
+            // the pool stayed empty for its whole timeout: say "busy, retry", not "server error"
+            throw new dev.turnstile.common.Unavailable("Too many requests at once; retry in a moment");
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+        try (Connection c = acquired) {
             c.setAutoCommit(false);
             c.setReadOnly(readOnly);
             current.set(c);
