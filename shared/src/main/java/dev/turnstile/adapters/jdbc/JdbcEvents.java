@@ -100,7 +100,7 @@ public final class JdbcEvents implements EventRepository {
         where.append(" AND (").append(String.join(" OR ", statusClauses)).append(')');
         if (q.text() != null) {
             where.append(" AND (title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
-            String pattern = "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String pattern = Sql.containsPattern(q.text());
             params.add(pattern);
             params.add(pattern);
         }

@@ -125,7 +125,7 @@ public final class JdbcRegistrations implements RegistrationRepository {
             params.add(q.to());
         }
         if (q.text() != null) {
-            String pattern = "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String pattern = Sql.containsPattern(q.text());
             where.append(" ").append("""
                      AND (confirmation_number = upper(?) OR attendee_info ->> 'name' ILIKE ? ESCAPE '\\'
                           OR attendee_info ->> 'email' ILIKE ? ESCAPE '\\'

@@ -52,7 +52,7 @@ public final class JdbcSpeakers implements SpeakerRepository {
         if (text == null) {
             return sql.list("SELECT " + COLUMNS + " FROM speakers ORDER BY lower(name), id", JdbcSpeakers::map);
         }
-        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = Sql.containsPattern(text);
         return sql.list("SELECT " + COLUMNS + " FROM speakers WHERE name ILIKE ? ESCAPE '\\' ORDER BY lower(name), id",
                 JdbcSpeakers::map, pattern);
     }

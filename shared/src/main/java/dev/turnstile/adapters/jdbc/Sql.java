@@ -128,6 +128,14 @@ public final class Sql {
         }
     }
 
+    /**
+     * A LIKE/ILIKE pattern matching {@code text} anywhere, with the user's own {@code %}, {@code _}
+     * and backslashes taken literally; use it with {@code ESCAPE '\\'}.
+     */
+    public static String containsPattern(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     // ---- reading helpers, for row mappers ----
 
     public static UUID uuid(ResultSet rs, String column) throws SQLException {
