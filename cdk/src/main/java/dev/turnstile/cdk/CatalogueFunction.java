@@ -81,6 +81,7 @@ final class CatalogueFunction extends Construct {
                 .securityGroups(List.of(database.securityGroup()))
                 .build();
         database.grantConnect(role);
+        database.grantResources(role, spec.uses());
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "Every function is published: API Gateway or EventBridge Scheduler invokes the '" + LIVE_ALIAS
                         + "' alias of its current version");

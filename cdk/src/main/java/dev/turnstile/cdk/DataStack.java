@@ -172,7 +172,34 @@ public final class DataStack extends Stack {
                             + DATABASE_NAME + "?sslmode=require",
                     "TURNSTILE_DB_USER", APP_USER,
                     "TURNSTILE_DB_IAM_AUTH", "true",
-                    "TURNSTILE_KEY_SEALING_SECRET_ARN", data.keySealing.getSecretArn());
+                    "TURNSTILE_KEY_SEALING_SECRET_ARN", data.keySealing.getSecretArn(),
+                    // Services.fromEnvironment() builds the door's ports in every function
+                    "TURNSTILE_CHECKINS_TABLE", data.checkIns.getTableName(),
+                    "TURNSTILE_EVENT_BUS", AsyncStack.BUS_NAME);
+        }
+
+        /** What the catalogue says the function touches besides PostgreSQL, and nothing more. */
+        void grantResources(IGrantable function, java.util.Set<dev.turnstile.catalogue.Resource> uses) {
+            for (dev.turnstile.catalogue.Resource resource : uses) {
+                switch (resource) {
+                    // the scan path and the door's refresh: item reads and conditional writes, the admissions index
+                    // the table and its one index by name: Table.grant would add index/* (AwsSolutions-IAM5)
+                    case DOOR_TABLE -> function.getGrantPrincipal().addToPrincipalPolicy(
+                            software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                                    .actions(java.util.List.of("dynamodb:GetItem", "dynamodb:UpdateItem",
+                                            "dynamodb:DeleteItem", "dynamodb:Query"))
+                                    .resources(java.util.List.of(data.checkIns.getTableArn(),
+                                            data.checkIns.getTableArn() + "/index/" + CHECK_INS_INDEX))
+                                    .build());
+                    case EVENT_BUS -> function.getGrantPrincipal().addToPrincipalPolicy(
+                            software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                                    .actions(java.util.List.of("events:PutEvents"))
+                                    .resources(java.util.List.of(Stack.of(data).formatArn(
+                                            software.amazon.awscdk.ArnComponents.builder().service("events")
+                                                    .resource("event-bus").resourceName(AsyncStack.BUS_NAME).build())))
+                                    .build());
+                }
+            }
         }
 
         /** {@code rds-db:connect} as {@value #APP_USER}, on the proxy only; read on the sealing secret. */
@@ -383,6 +410,9 @@ public final class DataStack extends Stack {
      * Hot check-in state. Generic single-table keys ({@code pk}/{@code sk}, one GSI on
      * {@code gsi1pk}/{@code gsi1sk}): the check-in issue designs the items.
      */
+    /** The admissions index of the check-in table (docs/check-in.md). */
+    static final String CHECK_INS_INDEX = "gsi1";
+
     private Table checkInTable() {
         return Table.Builder.create(this, "CheckIns")
                 .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
@@ -398,7 +428,7 @@ public final class DataStack extends Stack {
 
     private Table withIndex(Table table) {
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                .indexName("gsi1")
+                .indexName(CHECK_INS_INDEX)
                 .partitionKey(Attribute.builder().name("gsi1pk").type(AttributeType.STRING).build())
                 .sortKey(Attribute.builder().name("gsi1sk").type(AttributeType.STRING).build())
                 .build());

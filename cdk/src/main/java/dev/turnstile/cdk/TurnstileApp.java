@@ -22,7 +22,8 @@ public final class TurnstileApp {
 
     /** The stacks of one deployment, for callers that inspect them. */
     public record Stacks(IdentityStack identity, DataStack data, SecretsStack secrets, AsyncStack async,
-                         ApiStack api, SchedulesStack schedules, ObservabilityStack observability, WebStack web) {
+                         ApiStack api, SchedulesStack schedules, WorkersStack workers, ObservabilityStack observability,
+                         WebStack web) {
     }
 
     public static void main(String[] args) {
@@ -55,14 +56,18 @@ public final class TurnstileApp {
         ApiStack api = new ApiStack(app, "TurnstileApi", props, identity.userPool(), artifacts, data.databaseAccess());
         SchedulesStack schedules = new SchedulesStack(app, "TurnstileSchedules", props, identity.userPool(), artifacts,
                 data.databaseAccess());
+        WorkersStack workers = new WorkersStack(app, "TurnstileWorkers", props, identity.userPool(), artifacts,
+                data.databaseAccess());
+        workers.addDependency(data, "functions go live after the migrations ran");
+        workers.addDependency(async, "the queues' rules attach to the bus");
         // the data stack (and in it the migration trigger) completes before any function is updated;
         // the references to the proxy and the VPC imply it, the explicit dependency says it
         api.addDependency(data, "functions go live after the migrations ran");
         schedules.addDependency(data, "functions go live after the migrations ran");
         ObservabilityStack observability = new ObservabilityStack(app, "TurnstileObservability", props, api, schedules,
-                async, data);
+                workers, async, data);
         WebStack web = new WebStack(app, "TurnstileWeb", props);
-        return new Stacks(identity, data, secrets, async, api, schedules, observability, web);
+        return new Stacks(identity, data, secrets, async, api, schedules, workers, observability, web);
     }
 
     private static LambdaArtifacts artifactsFrom(App app) {

@@ -8,6 +8,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.turnstile.adapters.crypto.AesGcmKeySealer;
+import dev.turnstile.adapters.dynamodb.CheckInTable;
+import dev.turnstile.adapters.dynamodb.DynamoDoorState;
+import dev.turnstile.adapters.events.InProcessCheckInEvents;
+import dev.turnstile.standins.Dynalite;
+import dev.turnstile.standins.ElasticMq;
+import dev.turnstile.standins.SqsEventSource;
+import dev.turnstile.catalogue.QueueSource;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.turnstile.wiring.DoorPorts;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.turnstile.adapters.jdbc.DataSources;
 import dev.turnstile.ticketcode.KeySealer;
 import dev.turnstile.adapters.jdbc.Migrations;
@@ -72,6 +83,13 @@ public final class LocalRuntime implements AutoCloseable {
     private final ApiGatewayEmulator gateway;
     private final String baseUrl;
     private final ScheduledExecutorService timers;
+    private final Dynalite dynalite;
+    private final ElasticMq sqs;
+    private final java.util.List<AutoCloseable> consumers = new java.util.ArrayList<>();
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    /** The local stand-in for EventBridge: check-in facts reach their consumers in-process. */
+    private final InProcessCheckInEvents checkInEvents = new InProcessCheckInEvents();
+    static final String CHECK_IN_TABLE = "turnstile-check-ins";
 
     private LocalRuntime(Settings settings) throws IOException {
         postgres = PostgresServer.fromEnvironment();
@@ -82,6 +100,12 @@ public final class LocalRuntime implements AutoCloseable {
         // sale the extra ones only queue on the ticket type's row lock (measured in docs/benchmarks.md)
         app = DataSources.pooled(postgres.jdbcUrl(settings.database()), APP_ROLE, null, 8);
 
+        dynalite = Dynalite.start();
+        DynamoDbClient dynamo = CheckInTable.localClient(dynalite.endpoint());
+        CheckInTable.create(dynamo, CHECK_IN_TABLE);
+        // refreshes of the door's copy of tickets run beside the request, as the hot path should
+        DoorPorts door = new DoorPorts(new DynamoDoorState(dynamo, CHECK_IN_TABLE), checkInEvents, background);
+
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), BACKLOG);
         baseUrl = "http://localhost:" + http.getAddress().getPort();
         issuer = new DevIssuer(baseUrl + "/dev");
@@ -90,13 +114,15 @@ public final class LocalRuntime implements AutoCloseable {
         KeySealer sealer = sealing.isEmpty() ? AesGcmKeySealer.forDevelopment("turnstile-local-development")
                 : AesGcmKeySealer.fromSecret(sealing);
         Services services = new Services(app,
-                JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), sealer, Clock.systemUTC());
+                JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), sealer, door, Clock.systemUTC());
         gateway = new ApiGatewayEmulator(handlers(services));
         executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
         http.createContext("/", this::handle);
         http.start();
         timers = schedule(services);
+        sqs = ElasticMq.start();
+        consume(services);
         if (settings.demoData() && DemoData.seed(services)) {
             log.info("Seeded the demo organization '{}'", DemoData.ORG_SLUG);
         }
@@ -160,6 +186,22 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         return timers;
+    }
+
+    /**
+     * What the CDK workers stack does in AWS: per queue-consuming function, its queue with a
+     * dead-letter queue, the bus rule that fills it, and an event source mapping that feeds it.
+     */
+    @SuppressWarnings("unchecked")
+    private void consume(Services services) {
+        for (FunctionSpec spec : FunctionCatalogue.queued()) {
+            var handler = (RequestHandler<SQSEvent, SQSBatchResponse>) load(spec, services);
+            for (QueueSource source : spec.queues()) {
+                String url = sqs.createQueueWithDeadLetters(source.queue(), 5, 30);
+                consumers.add(new BusRule(checkInEvents, sqs.client(), url));
+                consumers.add(SqsEventSource.start(sqs.client(), url, handler, source.batchSize()));
+            }
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -229,8 +271,18 @@ public final class LocalRuntime implements AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
+        for (AutoCloseable consumer : consumers) {
+            try {
+                consumer.close();
+            } catch (Exception e) {
+                log.warn("Could not stop {}", consumer, e);
+            }
+        }
+        sqs.close();
         http.stop(0);
         executor.shutdownNow();
+        background.shutdownNow();
+        dynalite.close();
         app.close();
         owner.close();
         postgres.close();

@@ -135,6 +135,50 @@ class LocalRuntimeEndToEndTest {
         assertThat(jwks.body().get("keys").get(0).has("d")).as("no private key material").isFalse();
     }
 
+    @Test
+    void givenAFreeTicket_whenScannedAtTheDoor_thenAdmittedOnce_andPostgresRecordsItThroughTheQueue() throws Exception {
+        String bearer = send("POST", "/dev/tokens", null, "{\"email\": \"door@example.com\", \"name\": \"Dora\"}")
+                .body().get("token").asText();
+        String orgId = send("POST", "/v1/orgs", bearer, "{\"name\": \"Door Org\", \"slug\": \"door-"
+                + Long.toString(System.nanoTime(), 36) + "\"}").body().get("id").asText();
+        Instant start = Instant.now().plus(Duration.ofHours(1));
+        String eventId = send("POST", "/v1/orgs/" + orgId + "/events", bearer, """
+                {"title": "Door test", "slug": "door-test", "type": "in_person", "startsAt": "%s", "endsAt": "%s",
+                 "timeZone": "UTC", "location": {"venue": "Hall 1", "city": "Lisbon"}}""".formatted(start, start.plus(Duration.ofHours(3)))).body().get("id").asText();
+        String base = "/v1/orgs/" + orgId + "/events/" + eventId;
+        String typeId = send("POST", base + "/ticket-types", bearer,
+                "{\"name\": \"Free\", \"priceMinor\": 0, \"currency\": \"EUR\", \"capacity\": 5}").body().get("id").asText();
+        assertThat(send("POST", base + "/publish", bearer, null).status()).isEqualTo(200);
+        JsonNode registration = send("POST", "/v1/events/" + eventId + "/registrations", bearer,
+                "{\"tickets\": [{\"ticketTypeId\": \"" + typeId + "\", \"attendeeName\": \"Dora\"}]}").body();
+        String code = registration.get("tickets").get(0).get("qrCode").asText();
+
+        Reply first = send("POST", base + "/check-ins", bearer, "{\"code\": \"" + code + "\", \"scanId\": \"e2e-1\", \"gate\": \"Main\"}");
+        Reply second = send("POST", base + "/check-ins", bearer, "{\"code\": \"" + code + "\", \"scanId\": \"e2e-2\"}");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.contentType()).isEqualTo("application/problem+json");
+        assertThat(second.body().get("checkIn").get("gate").asText()).isEqualTo("Main");
+        // the durable record: bus -> queue -> recorder -> check_ins, a moment later
+        String ticketId = registration.get("tickets").get(0).get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long rows = 0;
+        while (rows == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            try (var server = dev.turnstile.adapters.jdbc.PostgresServer.fromEnvironment();
+                 var c = java.sql.DriverManager.getConnection(server.jdbcUrl(database), server.adminUser(), null);
+                 var ps = c.prepareStatement("SELECT count(*) FROM check_ins WHERE ticket_id = ?::uuid AND scan_id = 'e2e-1'")) {
+                ps.setString(1, ticketId);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    rows = rs.getLong(1);
+                }
+            }
+        }
+        assertThat(rows).isEqualTo(1);
+    }
+
     private static Reply send(String method, String path, String bearer, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

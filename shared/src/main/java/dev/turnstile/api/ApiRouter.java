@@ -5,6 +5,7 @@ import dev.turnstile.api.routes.EventRoutes;
 import dev.turnstile.api.routes.OrganizationRoutes;
 import dev.turnstile.api.routes.PublicEventRoutes;
 import dev.turnstile.api.routes.RegistrationAdminRoutes;
+import dev.turnstile.api.routes.CheckInRoutes;
 import dev.turnstile.api.routes.RegistrationRoutes;
 import dev.turnstile.api.routes.SessionRoutes;
 import dev.turnstile.api.routes.TicketTypeRoutes;
@@ -25,6 +26,7 @@ public final class ApiRouter {
         PublicEventRoutes.bind(router, services);
         RegistrationRoutes.bind(router, services);
         RegistrationAdminRoutes.bind(router, services);
+        CheckInRoutes.bind(router, services);
         return router;
     }
 

@@ -57,6 +57,21 @@ public final class Problems {
         return new ApiResponse(status, Map.of("Content-Type", "application/problem+json"), Json.write(p));
     }
 
+    /**
+     * A problem with extension members (RFC 9457 section 3.2) after the standard ones, for answers
+     * that carry more than an error, such as who checked a ticket in first.
+     */
+    public static ApiResponse problem(int status, String code, String detail, Map<String, Object> extensions) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "urn:turnstile:problem:" + code);
+        body.put("title", title(status));
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("code", code);
+        extensions.forEach(body::putIfAbsent);
+        return new ApiResponse(status, Map.of("Content-Type", "application/problem+json"), Json.write(body));
+    }
+
     private static ApiResponse withHeader(ApiResponse r, String name, String value) {
         var headers = new java.util.HashMap<>(r.headers());
         headers.put(name, value);
@@ -72,6 +87,8 @@ public final class Problems {
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
+            case 402 -> "Payment Required";
+            case 410 -> "Gone";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
             case 503 -> "Service Unavailable";

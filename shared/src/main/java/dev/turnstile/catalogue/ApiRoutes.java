@@ -87,6 +87,11 @@ public final class ApiRoutes {
     public static final Route LIST_SIGNING_KEYS = new Route("GET", EVENT + "/signing-keys", AUTHENTICATED);
     public static final Route ROTATE_SIGNING_KEY = new Route("POST", EVENT + "/signing-keys/rotate", AUTHENTICATED);
 
+    // door staff: check-in (docs/check-in.md)
+    public static final Route CHECK_IN = new Route("POST", EVENT + "/check-ins", AUTHENTICATED);
+    public static final Route UNDO_CHECK_IN = new Route("POST", EVENT + "/check-ins/undo", AUTHENTICATED);
+    public static final Route FIND_ATTENDEES = new Route("GET", EVENT + "/check-ins/attendees", AUTHENTICATED);
+
     // public pages' data
     public static final Route LIST_PUBLIC_EVENTS = new Route("GET", "/v1/public/orgs/{orgSlug}/events", PUBLIC);
     public static final Route GET_PUBLIC_EVENT = new Route("GET", "/v1/public/orgs/{orgSlug}/events/{eventSlug}", PUBLIC);

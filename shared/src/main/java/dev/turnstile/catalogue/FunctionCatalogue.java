@@ -45,24 +45,42 @@ public final class FunctionCatalogue {
     public static final FunctionSpec REGISTRATIONS = new FunctionSpec(
             "registrations", API_PACKAGE + "RegistrationsFunction", API_MODULE, 2048,
             List.of(REGISTER, LIST_MY_REGISTRATIONS, GET_MY_REGISTRATION, CANCEL_MY_REGISTRATION, JOIN_WAITLIST,
-                    LIST_MY_WAITLIST, LEAVE_WAITLIST, DOWNLOAD_MY_TICKETS, GET_MY_TICKET_QR));
+                    LIST_MY_WAITLIST, LEAVE_WAITLIST, DOWNLOAD_MY_TICKETS, GET_MY_TICKET_QR))
+            .using(Resource.DOOR_TABLE);
 
     public static final FunctionSpec REGISTRATION_ADMIN = new FunctionSpec(
             "registration-admin", API_PACKAGE + "RegistrationAdminFunction", API_MODULE, 1024,
             List.of(LIST_REGISTRATIONS, GET_REGISTRATION, CANCEL_REGISTRATION, GET_REGISTRATION_SETTINGS,
                     UPDATE_REGISTRATION_SETTINGS, CREATE_QUESTION, LIST_QUESTIONS, UPDATE_QUESTION, DELETE_QUESTION,
                     CREATE_PROMO_CODE, LIST_PROMO_CODES, UPDATE_PROMO_CODE, LIST_WAITLIST, DOWNLOAD_TICKETS,
-                    REISSUE_TICKET, LIST_SIGNING_KEYS, ROTATE_SIGNING_KEY));
+                    REISSUE_TICKET, LIST_SIGNING_KEYS, ROTATE_SIGNING_KEY))
+            .using(Resource.DOOR_TABLE);
+
+    /**
+     * Door staff: the scan path. Its own function and module so that it keeps the smallest jar and
+     * a warm, primed container of its own (docs/check-in.md, "Latency budget").
+     */
+    public static final FunctionSpec CHECK_IN = new FunctionSpec(
+            "check-in", "dev.turnstile.functions.checkin.CheckInFunction", "functions/checkin", 1024,
+            List.of(ApiRoutes.CHECK_IN, UNDO_CHECK_IN, FIND_ATTENDEES))
+            .using(Resource.DOOR_TABLE, Resource.EVENT_BUS);
+
+    /** Keeps PostgreSQL's check_ins in line with the hot table, from the check-in events. */
+    public static final FunctionSpec CHECK_IN_RECORDER = FunctionSpec.queued(
+            "check-in-recorder", "dev.turnstile.functions.checkin.CheckInRecorderFunction", "functions/checkin", 1024,
+            new QueueSource("check-ins", "every check-in event (source turnstile.checkin)", 10))
+            .using(Resource.DOOR_TABLE);
 
     /** Releases expired holds and waitlist offers, and offers freed seats to the waitlist. */
     public static final FunctionSpec HOLD_EXPIRY = FunctionSpec.scheduled(
             "hold-expiry", "dev.turnstile.functions.workers.HoldExpiryFunction", "functions/workers", 1024,
-            new Schedule("rate(1 minute)", "expire registration holds and waitlist offers"));
+            new Schedule("rate(1 minute)", "expire registration holds and waitlist offers"))
+            .using(Resource.DOOR_TABLE);
 
     /** Every function, HTTP and scheduled. */
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
-                HOLD_EXPIRY);
+                CHECK_IN, HOLD_EXPIRY, CHECK_IN_RECORDER);
     }
 
     /** The functions behind the REST API. */
@@ -72,6 +90,11 @@ public final class FunctionCatalogue {
 
     /** The functions that run on a schedule. */
     public static List<FunctionSpec> scheduled() {
-        return all().stream().filter(f -> !f.isHttp()).toList();
+        return all().stream().filter(f -> !f.schedules().isEmpty()).toList();
+    }
+
+    /** The functions that consume a queue. */
+    public static List<FunctionSpec> queued() {
+        return all().stream().filter(f -> !f.queues().isEmpty()).toList();
     }
 }

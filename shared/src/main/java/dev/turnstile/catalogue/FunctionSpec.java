@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * One deployable function: its name (the Lambda's logical name), the handler class the runtime
  * instantiates, the Maven module whose shaded jar holds it, its memory size, and what invokes it:
- * HTTP routes (API Gateway) or schedules (EventBridge). The CDK app deploys exactly these; the local
+ * HTTP routes (API Gateway), schedules (EventBridge Scheduler) or a queue (SQS). The CDK app deploys exactly these; the local
  * runtime serves and schedules exactly these.
  */
 public record FunctionSpec(String name, String handler, String module, int memoryMb, List<Route> routes,
-                           List<Schedule> schedules) {
+                           List<Schedule> schedules, List<QueueSource> queues, java.util.Set<Resource> uses) {
 
     public FunctionSpec {
         if (!name.matches("[a-z][a-z0-9-]{1,40}")) {
@@ -17,18 +17,34 @@ public record FunctionSpec(String name, String handler, String module, int memor
         }
         routes = List.copyOf(routes);
         schedules = List.copyOf(schedules);
-        if (routes.isEmpty() == schedules.isEmpty()) {
-            throw new IllegalArgumentException(name + ": a function serves routes or runs on schedules, not both or neither");
+        queues = List.copyOf(queues);
+        uses = uses.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(java.util.EnumSet.copyOf(uses));
+        int triggers = (routes.isEmpty() ? 0 : 1) + (schedules.isEmpty() ? 0 : 1) + (queues.isEmpty() ? 0 : 1);
+        if (triggers != 1) {
+            throw new IllegalArgumentException(name + ": a function serves routes, runs on schedules or consumes queues: "
+                    + "exactly one of them");
         }
     }
 
     /** An HTTP function. */
     public FunctionSpec(String name, String handler, String module, int memoryMb, List<Route> routes) {
-        this(name, handler, module, memoryMb, routes, List.of());
+        this(name, handler, module, memoryMb, routes, List.of(), List.of(), java.util.Set.of());
     }
 
     public static FunctionSpec scheduled(String name, String handler, String module, int memoryMb, Schedule schedule) {
-        return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(schedule));
+        return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(schedule), List.of(), java.util.Set.of());
+    }
+
+    public static FunctionSpec queued(String name, String handler, String module, int memoryMb, QueueSource queue) {
+        return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(), List.of(queue), java.util.Set.of());
+    }
+
+    /** The same function, also granted these resources. */
+    public FunctionSpec using(Resource... resources) {
+        var all = java.util.EnumSet.noneOf(Resource.class);
+        all.addAll(uses);
+        all.addAll(List.of(resources));
+        return new FunctionSpec(name, handler, module, memoryMb, routes, schedules, queues, all);
     }
 
     public boolean isHttp() {

@@ -11,4 +11,11 @@ public interface Transactions {
     <T> T write(TenantContext context, Supplier<T> work);
 
     <T> T read(TenantContext context, Supplier<T> work);
+
+    /**
+     * Runs the action once the current transaction has committed (never if it rolls back): for
+     * effects outside the database, such as the check-in table, that must not see uncommitted
+     * changes. A failing action is logged, not thrown: the commit has happened.
+     */
+    void afterCommit(Runnable action);
 }

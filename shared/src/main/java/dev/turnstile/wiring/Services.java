@@ -92,8 +92,22 @@ import dev.turnstile.ticket.CreateTicketType;
 import dev.turnstile.ticket.ListTicketTypes;
 import dev.turnstile.ticket.SetTicketTypeActive;
 import dev.turnstile.ticket.UpdateTicketType;
+import dev.turnstile.adapters.dynamodb.CheckInTable;
+import dev.turnstile.adapters.dynamodb.DynamoDoorState;
+import dev.turnstile.adapters.events.EventBridgeCheckInEvents;
+import dev.turnstile.adapters.jdbc.JdbcTicketSource;
+import dev.turnstile.checkin.CheckInTicket;
+import dev.turnstile.checkin.DoorFacts;
+import dev.turnstile.checkin.DoorSyncingOutbox;
+import dev.turnstile.checkin.FindAttendees;
+import dev.turnstile.checkin.RecordCheckIns;
+import dev.turnstile.adapters.jdbc.JdbcCheckInLedger;
+import dev.turnstile.checkin.SyncDoorTickets;
+import dev.turnstile.checkin.UndoCheckIn;
+import dev.turnstile.registration.Outbox;
 import java.time.Clock;
 import javax.sql.DataSource;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * The composition root of the core: adapters wired into use cases by hand (no reflection, nothing
@@ -166,12 +180,18 @@ public final class Services {
     public final ListSigningKeys listSigningKeys;
     public final RotateSigningKey rotateSigningKey;
 
+    public final CheckInTicket checkInTicket;
+    public final UndoCheckIn undoCheckIn;
+    public final FindAttendees findAttendees;
+    public final SyncDoorTickets syncDoorTickets;
+    public final RecordCheckIns recordCheckIns;
+
     /** For tests: a fresh sealing key per process (the keys it seals live only as long as their database). */
-    public Services(DataSource appDataSource, TokenVerifier tokens, Clock clock) {
-        this(appDataSource, tokens, AesGcmKeySealer.forDevelopment(java.util.UUID.randomUUID().toString()), clock);
+    public Services(DataSource appDataSource, TokenVerifier tokens, DoorPorts door, Clock clock) {
+        this(appDataSource, tokens, AesGcmKeySealer.forDevelopment(java.util.UUID.randomUUID().toString()), door, clock);
     }
 
-    public Services(DataSource appDataSource, TokenVerifier tokens, KeySealer sealer, Clock clock) {
+    public Services(DataSource appDataSource, TokenVerifier tokens, KeySealer sealer, DoorPorts door, Clock clock) {
         this.tokens = tokens;
         JdbcTransactions tx = new JdbcTransactions(appDataSource);
         Sql sql = new Sql(tx);
@@ -188,7 +208,9 @@ public final class Services {
         var promoCodes = new JdbcPromoCodes(sql);
         var waitlist = new JdbcWaitlist(sql);
         var inventory = new JdbcInventory(sql);
-        var outbox = new JdbcOutbox(sql);
+        var ticketSource = new JdbcTicketSource(sql);
+        syncDoorTickets = new SyncDoorTickets(tx, ticketSource, door.state());
+        Outbox outbox = new DoorSyncingOutbox(new JdbcOutbox(sql), tx, syncDoorTickets, door.syncExecutor());
         var lookups = new JdbcDueWork(sql);
         OrgAccess access = new OrgAccess(tx, memberships);
         SoldOutMemo soldOut = SoldOutMemo.create();
@@ -260,6 +282,12 @@ public final class Services {
         reissueTicket = new ReissueTicket(access, registrations, signer, outbox);
         listSigningKeys = new ListSigningKeys(access, events, signingKeys);
         rotateSigningKey = new RotateSigningKey(access, events, signer);
+
+        DoorFacts doorFacts = DoorFacts.of(tx, memberships, ticketSource, clock);
+        checkInTicket = new CheckInTicket(tx, doorFacts, door.state(), ticketSource, door.events(), clock);
+        undoCheckIn = new UndoCheckIn(doorFacts, door.state(), door.events());
+        findAttendees = new FindAttendees(tx, doorFacts, ticketSource, door.state());
+        recordCheckIns = new RecordCheckIns(tx, door.state(), new JdbcCheckInLedger(sql));
     }
 
     /**
@@ -275,7 +303,12 @@ public final class Services {
         KeySealer sealer = AesGcmKeySealer.fromSecret(sealingSecret());
         TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
                 blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
-        Services services = new Services(db, tokens, sealer, Clock.systemUTC());
+        DoorPorts door = new DoorPorts(
+                new DynamoDoorState(CheckInTable.awsClient(), required("TURNSTILE_CHECKINS_TABLE")),
+                new EventBridgeCheckInEvents(EventBridgeClient.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder()).build(), required("TURNSTILE_EVENT_BUS")),
+                Runnable::run);
+        Services services = new Services(db, tokens, sealer, door, Clock.systemUTC());
         services.snapStart = SnapStartConnections.register(db);
         return services;
     }

@@ -29,9 +29,12 @@ public final class Dynalite implements AutoCloseable {
     private final Process process;
     private final int port;
 
-    private Dynalite(Process process, int port) {
+    private final Path output;
+
+    private Dynalite(Process process, int port, Path output) {
         this.process = process;
         this.port = port;
+        this.output = output;
     }
 
     /** Starts a fresh, empty dynalite; blocks until it accepts connections. */
@@ -42,12 +45,14 @@ public final class Dynalite implements AutoCloseable {
         }
         int port = freePort();
         try {
+            Path output = Files.createTempFile("dynalite-", ".log");
+            output.toFile().deleteOnExit();
             Process process = new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port",
                     Integer.toString(port)))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output.toFile())
                     .start();
-            Dynalite dynalite = new Dynalite(process, port);
+            Dynalite dynalite = new Dynalite(process, port, output);
             dynalite.awaitListening();
             log.info("dynalite (DynamoDB stand-in) listening at {}", dynalite.endpoint());
             return dynalite;
@@ -65,7 +70,7 @@ public final class Dynalite implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("dynalite exited at start with code " + process.exitValue());
+                throw new IllegalStateException("dynalite exited at start with code " + process.exitValue() + ": " + said());
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -81,6 +86,14 @@ public final class Dynalite implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("dynalite did not listen on port " + port + " within " + START_TIMEOUT);
+    }
+
+    private String said() {
+        try {
+            return Files.readString(output).strip();
+        } catch (IOException e) {
+            return "(its output could not be read: " + e.getMessage() + ")";
+        }
     }
 
     @Override

@@ -28,6 +28,53 @@ class CatalogueFunctionsTemplateTest {
                 FunctionCatalogue.http().stream().map(Lambdas::handlerOf).toList());
         assertThat(Lambdas.functionsByHandler(app.schedules).keySet()).containsExactlyInAnyOrderElementsOf(
                 FunctionCatalogue.scheduled().stream().map(Lambdas::handlerOf).toList());
+        assertThat(Lambdas.functionsByHandler(app.workers).keySet()).containsExactlyInAnyOrderElementsOf(
+                FunctionCatalogue.queued().stream().map(Lambdas::handlerOf).toList());
+    }
+
+    @Test
+    void everyQueueConsumerReadsItsOwnQueueWithADeadLetterQueue_fedByABusRule_reportingPartialFailures() {
+        var mappings = app.workers.findResources("AWS::Lambda::EventSourceMapping");
+        assertThat(mappings).hasSize(FunctionCatalogue.queued().stream().mapToInt(f -> f.queues().size()).sum());
+        mappings.values().forEach(m -> {
+            var props = Cfn.properties(m);
+            assertThat(props.get("FunctionResponseTypes")).isEqualTo(java.util.List.of("ReportBatchItemFailures"));
+            // the live alias, never $LATEST: SnapStart applies
+            assertThat(props.get("FunctionName").toString()).contains("Aliaslive");
+        });
+        var queues = app.workers.findResources("AWS::SQS::Queue");
+        long withRedrive = queues.values().stream().filter(q -> Cfn.properties(q).containsKey("RedrivePolicy")).count();
+        assertThat(withRedrive).isEqualTo(mappings.size());
+        assertThat(queues).hasSize(mappings.size() * 2);
+        var rules = app.workers.findResources("AWS::Events::Rule");
+        assertThat(rules).hasSize(mappings.size()).allSatisfy((id, rule) -> {
+            var props = Cfn.properties(rule);
+            assertThat(props.get("EventBusName")).isEqualTo("turnstile");
+            assertThat(props.get("EventPattern").toString()).contains("turnstile.checkin");
+        });
+    }
+
+    @Test
+    void functionsReachTheDoorTableAndTheBusExactlyWhereTheCatalogueSaysSo() {
+        templates().forEach(template -> {
+            Map<String, Map<String, Object>> functions = Lambdas.functionsByHandler(template);
+            Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
+            for (FunctionSpec spec : FunctionCatalogue.all()) {
+                Map<String, Object> function = functions.get(handlerOf(spec));
+                if (function == null) {
+                    continue; // in another stack's template
+                }
+                Object roleId = ((List<?>) Cfn.map(function.get("Role")).get("Fn::GetAtt")).get(0);
+                String granted = policies.values().stream()
+                        .filter(p -> Cfn.properties(p).get("Roles").toString().contains(roleId.toString()))
+                        .map(p -> Cfn.properties(p).get("PolicyDocument").toString()).reduce("", String::concat);
+                boolean door = spec.uses().contains(dev.turnstile.catalogue.Resource.DOOR_TABLE);
+                boolean bus = spec.uses().contains(dev.turnstile.catalogue.Resource.EVENT_BUS);
+                assertThat(granted.contains("dynamodb:UpdateItem")).as(spec.name() + " may write the door table").isEqualTo(door);
+                assertThat(granted.contains("events:PutEvents")).as(spec.name() + " may put events").isEqualTo(bus);
+                assertThat(granted).as(spec.name()).doesNotContain("dynamodb:*").doesNotContain("events:*");
+            }
+        });
     }
 
     @Test
@@ -85,6 +132,6 @@ class CatalogueFunctionsTemplateTest {
     }
 
     private Stream<Template> templates() {
-        return Stream.of(app.api, app.schedules);
+        return Stream.of(app.api, app.schedules, app.workers);
     }
 }

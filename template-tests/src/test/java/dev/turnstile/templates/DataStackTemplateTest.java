@@ -106,6 +106,7 @@ class DataStackTemplateTest {
     void everyCatalogueFunctionRunsInTheVpcWithTheProxysIamLogin() {
         Map<String, Map<String, Object>> functions = new java.util.HashMap<>(Lambdas.functionsByHandler(app.api));
         functions.putAll(Lambdas.functionsByHandler(app.schedules));
+        functions.putAll(Lambdas.functionsByHandler(app.workers));
         assertThat(FunctionCatalogue.all()).allSatisfy(spec -> {
             Map<String, Object> function = functions.get(Lambdas.handlerOf(spec));
             assertThat(function).as(spec.name()).isNotNull();

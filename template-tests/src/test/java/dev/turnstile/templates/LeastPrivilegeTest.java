@@ -28,7 +28,7 @@ class LeastPrivilegeTest {
     static Stream<Arguments> stacks() {
         SynthesizedApp app = SynthesizedApp.get();
         return Stream.of(Arguments.of("TurnstileApi", app.api), Arguments.of("TurnstileSchedules", app.schedules),
-                Arguments.of("TurnstileData", app.data));
+                Arguments.of("TurnstileWorkers", app.workers), Arguments.of("TurnstileData", app.data));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -26,6 +26,7 @@ final class SynthesizedApp {
     final Template identity;
     final Template api;
     final Template schedules;
+    final Template workers;
     final Template data;
     final Template secrets;
     final Template async;
@@ -39,6 +40,7 @@ final class SynthesizedApp {
         identity = Template.fromStack(stacks.identity());
         api = Template.fromStack(stacks.api());
         schedules = Template.fromStack(stacks.schedules());
+        workers = Template.fromStack(stacks.workers());
         data = Template.fromStack(stacks.data());
         secrets = Template.fromStack(stacks.secrets());
         async = Template.fromStack(stacks.async());
@@ -55,6 +57,7 @@ final class SynthesizedApp {
                 java.util.Map.entry(stacks.async(), async),
                 java.util.Map.entry(stacks.api(), api),
                 java.util.Map.entry(stacks.schedules(), schedules),
+                java.util.Map.entry(stacks.workers(), workers),
                 java.util.Map.entry(stacks.observability(), observability),
                 java.util.Map.entry(stacks.web(), web));
     }

@@ -17,7 +17,10 @@ import javax.sql.DataSource;
 public final class JdbcTransactions implements Transactions {
 
     private final DataSource dataSource;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcTransactions.class);
+
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
     public JdbcTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -31,6 +34,15 @@ public final class JdbcTransactions implements Transactions {
     @Override
     public <T> T read(TenantContext context, Supplier<T> work) {
         return run(context, true, work);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        java.util.List<Runnable> actions = afterCommit.get();
+        if (actions == null) {
+            throw new IllegalStateException("No transaction on this thread: afterCommit belongs inside one");
+        }
+        actions.add(action);
     }
 
     /** The connection of the transaction running on this thread. */
@@ -55,15 +67,18 @@ public final class JdbcTransactions implements Transactions {
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         }
+        java.util.List<Runnable> committed;
+        T result;
         try (Connection c = acquired) {
             c.setAutoCommit(false);
             c.setReadOnly(readOnly);
             current.set(c);
+            afterCommit.set(new java.util.ArrayList<>());
             try {
                 setContext(c, context);
-                T result = work.get();
+                result = work.get();
                 c.commit();
-                return result;
+                committed = afterCommit.get();
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(c, e);
                 throw e;
@@ -72,11 +87,25 @@ public final class JdbcTransactions implements Transactions {
                 throw SqlErrors.translate(e);
             } finally {
                 current.remove();
+                afterCommit.remove();
                 c.setReadOnly(false);
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
+        }
+        // with the connection back in the pool: an action may open a transaction of its own
+        runAfterCommit(committed);
+        return result;
+    }
+
+    private static void runAfterCommit(java.util.List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.error("An action after commit failed; its repair path takes over", e);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import dev.turnstile.identity.Principal;
 import dev.turnstile.testing.ApiCall;
 import dev.turnstile.testing.TestDatabase;
 import dev.turnstile.testing.TestClock;
+import dev.turnstile.testing.TestDoor;
 import dev.turnstile.testing.TestTokens;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -26,7 +27,8 @@ public abstract class ApiTestSupport {
     protected static final TestDatabase db = TestDatabase.get();
     protected static final TestTokens tokens = new TestTokens();
     protected static final TestClock clock = new TestClock();
-    protected static final Services services = new Services(db.app(), tokens.verifier(), clock);
+    protected static final TestDoor door = TestDoor.get();
+    protected static final Services services = new Services(db.app(), tokens.verifier(), door.ports(), clock);
     private static final Map<String, ApiGatewayFunction> handlers = handlers();
     private static final ObjectMapper json = new ObjectMapper();
 
@@ -36,6 +38,8 @@ public abstract class ApiTestSupport {
             try {
                 byName.put(spec.name(), (ApiGatewayFunction) Class.forName(spec.handler())
                         .getConstructor(Services.class).newInstance(services));
+            } catch (ClassNotFoundException inAnotherModule) {
+                // a function of another module (functions/checkin tests its own, extending this class)
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot instantiate " + spec.handler(), e);
             }
@@ -59,7 +63,11 @@ public abstract class ApiTestSupport {
         FunctionSpec owner = FunctionCatalogue.http().stream()
                 .filter(f -> f.routes().stream().anyMatch(r -> r.key().equals(event.getHttpMethod() + " " + event.getResource())))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("No function serves " + event.getResource()));
-        return send(handlers.get(owner.name()), call);
+        ApiGatewayFunction handler = handlers.get(owner.name());
+        if (handler == null) {
+            throw new IllegalStateException(owner.handler() + " is not on this module's test classpath");
+        }
+        return send(handler, call);
     }
 
     protected static Response send(ApiGatewayFunction handler, ApiCall call) {

@@ -36,7 +36,7 @@ class HoldExpiryFunctionTest {
             exec(c, "INSERT INTO tickets (org_id, registration_id, ticket_type_id, ticket_code, price_minor)"
                     + " VALUES (?, ?, ?, ?, 1000)", org, registration, type, "CODE" + registration.toString().substring(0, 8));
         }
-        var function = new HoldExpiryFunction(new Services(db.app(), new TestTokens().verifier(), Clock.systemUTC()));
+        var function = new HoldExpiryFunction(new Services(db.app(), new TestTokens().verifier(), dev.turnstile.testing.TestDoor.get().ports(), Clock.systemUTC()));
 
         var result = function.handleRequest(Map.of("function", "hold-expiry", "schedule", "rate(1 minute)",
                 "scheduledTime", Instant.now().toString(), "executionId", UUID.randomUUID().toString()), null);

@@ -1,0 +1,115 @@
+package dev.turnstile.api.routes;
+
+import static dev.turnstile.api.routes.EventRoutes.eventId;
+import static dev.turnstile.api.routes.EventRoutes.orgId;
+import static dev.turnstile.catalogue.ApiRoutes.CHECK_IN;
+import static dev.turnstile.catalogue.ApiRoutes.FIND_ATTENDEES;
+import static dev.turnstile.catalogue.ApiRoutes.UNDO_CHECK_IN;
+
+import dev.turnstile.api.ApiResponse;
+import dev.turnstile.api.Problems;
+import dev.turnstile.api.Router;
+import dev.turnstile.checkin.CheckInRecord;
+import dev.turnstile.checkin.DoorTicket;
+import dev.turnstile.checkin.FindAttendees;
+import dev.turnstile.checkin.ScanAnswer;
+import dev.turnstile.checkin.ScanRequest;
+import dev.turnstile.wiring.Services;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Door staff: scan a ticket, undo a check-in, look attendees up by name, e-mail or confirmation number. */
+public final class CheckInRoutes {
+
+    private CheckInRoutes() {
+    }
+
+    /** A scan as the scanner sends it; {@code ticketId} instead of {@code code} for a manual check-in. */
+    public record ScanBody(String code, UUID ticketId, UUID sessionId, String gate, String device, String scanId) {
+    }
+
+    public record UndoBody(UUID ticketId, UUID sessionId) {
+    }
+
+    public static void bind(Router router, Services s) {
+        router.bind(CHECK_IN, req -> {
+            ScanBody body = req.body(ScanBody.class);
+            ScanAnswer answer = s.checkInTicket.scan(req.principal(), orgId(req), eventId(req), new ScanRequest(
+                    body.code(), body.ticketId(), body.sessionId(), body.gate(), body.device(), body.scanId(), null));
+            return answer(answer);
+        });
+        router.bind(UNDO_CHECK_IN, req -> {
+            UndoBody body = req.body(UndoBody.class);
+            if (body.ticketId() == null) {
+                throw new dev.turnstile.api.BadRequest("ticketId", "is required");
+            }
+            ScanAnswer undone = s.undoCheckIn.undo(req.principal(), orgId(req), eventId(req), body.ticketId(), body.sessionId());
+            Map<String, Object> json = view(undone);
+            json.put("reason", "undone");
+            return ApiResponse.ok(json);
+        });
+        router.bind(FIND_ATTENDEES, req -> ApiResponse.ok(Map.of("items", s.findAttendees
+                .find(req.principal(), orgId(req), eventId(req), req.query("q").orElse("")).stream()
+                .map(CheckInRoutes::found).toList())));
+    }
+
+    /** 200 for an admission; otherwise a problem whose {@code code} is the reason, with what is known of the ticket. */
+    public static ApiResponse answer(ScanAnswer answer) {
+        Map<String, Object> json = view(answer);
+        if (answer.reason().admitted()) {
+            return ApiResponse.ok(json);
+        }
+        json.remove("reason");
+        return Problems.problem(answer.reason().status(), answer.reason().code(), answer.detail(), json);
+    }
+
+    public static Map<String, Object> view(ScanAnswer a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reason", a.reason().code());
+        putIfPresent(json, "ticketId", a.ticketId());
+        putIfPresent(json, "sessionId", a.sessionId());
+        putIfPresent(json, "attendeeName", a.attendeeName());
+        putIfPresent(json, "ticketTypeId", a.ticketTypeId());
+        putIfPresent(json, "ticketTypeName", a.ticketTypeName());
+        putIfPresent(json, "confirmationNumber", a.confirmationNumber());
+        if (a.checkIn() != null) {
+            json.put("checkIn", admission(a.checkIn()));
+        }
+        if (Boolean.TRUE.equals(a.replay())) {
+            json.put("replay", true);
+        }
+        return json;
+    }
+
+    private static Map<String, Object> admission(ScanAnswer.Admission c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("at", c.at());
+        json.put("by", c.by());
+        json.put("gate", c.gate());
+        json.put("device", c.device());
+        json.put("scanId", c.scanId());
+        return json;
+    }
+
+    private static Map<String, Object> found(FindAttendees.Found f) {
+        DoorTicket t = f.ticket();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ticketId", t.ticketId());
+        json.put("attendeeName", t.attendeeName());
+        json.put("attendeeEmail", t.attendeeEmail());
+        json.put("confirmationNumber", t.confirmationNumber());
+        json.put("ticketTypeId", t.ticketTypeId());
+        json.put("ticketTypeName", t.ticketTypeName());
+        json.put("status", t.status());
+        CheckInRecord r = f.checkIn().orElse(null);
+        json.put("checkIn", r == null ? null : Map.of("at", r.at(), "by", r.byName(), "gate", r.gate()));
+        return json;
+    }
+
+    private static void putIfPresent(Map<String, Object> json, String name, Object value) {
+        if (value != null) {
+            json.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.turnstile.standins;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * What Lambda's SQS event source mapping does, for the local runtime and tests: long-polls a queue,
+ * hands each batch to the handler as an {@link SQSEvent}, deletes the messages the handler did not
+ * report in {@code batchItemFailures} (ReportBatchItemFailures), and leaves the others to become
+ * visible again, so that the queue's redrive policy moves a poison message to its dead-letter queue.
+ */
+public final class SqsEventSource implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SqsEventSource.class);
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    private final int batchSize;
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    private SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.handler = handler;
+        this.batchSize = batchSize;
+        this.poller = Thread.ofVirtual().name("sqs-event-source").unstarted(this::poll);
+    }
+
+    /** Polls in the background until closed. */
+    public static SqsEventSource start(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
+                                       int batchSize) {
+        SqsEventSource source = create(sqs, queueUrl, handler, batchSize);
+        source.poller.start();
+        return source;
+    }
+
+    /** Polls only when {@link #pollOnce(int)} is called: for tests that step through deliveries. */
+    public static SqsEventSource create(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
+                                        int batchSize) {
+        return new SqsEventSource(sqs, queueUrl, handler, batchSize);
+    }
+
+    /** Receives one batch and invokes the handler once; the number of messages received. */
+    public int pollOnce(int waitSeconds) {
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
+                .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message m : messages) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId(m.messageId());
+            record.setReceiptHandle(m.receiptHandle());
+            record.setBody(m.body());
+            record.setEventSource("aws:sqs");
+            record.setAttributes(Map.of("ApproximateReceiveCount",
+                    m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1")));
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        Set<String> failed = new HashSet<>();
+        try {
+            SQSBatchResponse response = handler.handleRequest(event, null);
+            if (response != null && response.getBatchItemFailures() != null) {
+                response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+            }
+        } catch (RuntimeException e) {
+            log.error("The queue handler failed on a whole batch; every message will be retried", e);
+            messages.forEach(m -> failed.add(m.messageId()));
+        }
+        for (Message m : messages) {
+            if (!failed.contains(m.messageId())) {
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            } else {
+                // visible again at once, as Lambda does for a reported failure with no extra delay
+                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+            }
+        }
+        return messages.size();
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                pollOnce(1);
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Polling {} failed; retrying", queueUrl, e);
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        poller.interrupt();
+        try {
+            poller.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
