@@ -50,7 +50,8 @@ public final class S3Mock implements AutoCloseable {
         Map<String, Object> settings = new HashMap<>();
         settings.put(S3MockApplication.PROP_HTTP_PORT, Dynalite.freePort());
         settings.put(S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT); // TLS too, unused
-        settings.put("server.address", "127.0.0.1");
+        settings.put("server.address", S3MockLoopbackOnly.LOOPBACK);
+        settings.put(S3MockLoopbackOnly.MARK, true);
         settings.put("com.adobe.testing.s3mock.store.root", root.toString());
         settings.put("com.adobe.testing.s3mock.store.initial-buckets", String.join(",", buckets));
         settings.put("com.adobe.testing.s3mock.store.retain-files-on-exit", false);

@@ -37,4 +37,24 @@ class S3MockTest {
 
         assertThat(S3Mock.shared(List.of("other"))).isSameAs(s3);
     }
+
+    @Test
+    void listensOnLoopbackOnly() throws Exception {
+        int port = S3Mock.shared(List.of("turnstile-test")).endpoint().getPort();
+        // this machine's own non-loopback address: a server bound to 127.0.0.1 refuses connections on it
+        java.util.Optional<java.net.InetAddress> external = java.util.Optional.empty();
+        for (var i : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!i.isLoopback() && external.isEmpty()) {
+                external = java.util.Collections.list(i.getInetAddresses()).stream()
+                        .filter(a -> a instanceof java.net.Inet4Address).findFirst();
+            }
+        }
+        java.net.InetAddress own = external.orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(external.isPresent(), "no non-loopback address to try");
+        try (var socket = new java.net.Socket()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> socket.connect(new java.net.InetSocketAddress(own, port), 500))
+                    .isInstanceOf(java.io.IOException.class);
+        }
+    }
 }
