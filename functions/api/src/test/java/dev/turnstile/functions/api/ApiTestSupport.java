@@ -12,6 +12,7 @@ import dev.turnstile.identity.Principal;
 import dev.turnstile.testing.ApiCall;
 import dev.turnstile.testing.TestDatabase;
 import dev.turnstile.testing.TestClock;
+import dev.turnstile.testing.TestS3;
 import dev.turnstile.testing.TestTokens;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -26,7 +27,8 @@ public abstract class ApiTestSupport {
     protected static final TestDatabase db = TestDatabase.get();
     protected static final TestTokens tokens = new TestTokens();
     protected static final TestClock clock = new TestClock();
-    protected static final Services services = new Services(db.app(), tokens.verifier(), clock);
+    /** Ticket PDFs go to the S3 stand-in, started once per test JVM (testing.TestS3). */
+    protected static final Services services = new Services(db.app(), tokens.verifier(), TestS3.ticketFiles(), clock);
     private static final Map<String, ApiGatewayFunction> handlers = handlers();
     private static final ObjectMapper json = new ObjectMapper();
 
