@@ -58,7 +58,14 @@ public final class S3Mock implements AutoCloseable {
         settings.put(S3MockApplication.PROP_SILENT, true);
         // this JVM's logging is slf4j-simple, not a Spring Boot logging system
         settings.put("spring.main.banner-mode", "off");
-        S3Mock s3 = new S3Mock(S3MockApplication.start(settings), root);
+        S3MockApplication application;
+        try {
+            application = S3MockApplication.start(settings);
+        } catch (RuntimeException | LinkageError e) {
+            delete(root); // a failed start leaves no folder behind
+            throw e;
+        }
+        S3Mock s3 = new S3Mock(application, root);
         log.info("S3Mock (S3 stand-in) listening at {} with buckets {}", s3.endpoint(), buckets);
         return s3;
     }
@@ -83,7 +90,14 @@ public final class S3Mock implements AutoCloseable {
 
     @Override
     public void close() {
-        application.stop();
+        try {
+            application.stop();
+        } finally {
+            delete(root);
+        }
+    }
+
+    private static void delete(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
