@@ -3,6 +3,7 @@ package dev.turnstile.api;
 import dev.turnstile.wiring.Services;
 import dev.turnstile.api.routes.EventRoutes;
 import dev.turnstile.api.routes.OrganizationRoutes;
+import dev.turnstile.api.routes.PaymentRoutes;
 import dev.turnstile.api.routes.PublicEventRoutes;
 import dev.turnstile.api.routes.RegistrationAdminRoutes;
 import dev.turnstile.api.routes.RegistrationRoutes;
@@ -25,6 +26,7 @@ public final class ApiRouter {
         PublicEventRoutes.bind(router, services);
         RegistrationRoutes.bind(router, services);
         RegistrationAdminRoutes.bind(router, services);
+        PaymentRoutes.bind(router, services);
         return router;
     }
 

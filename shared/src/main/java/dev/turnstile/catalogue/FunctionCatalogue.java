@@ -54,6 +54,20 @@ public final class FunctionCatalogue {
                     CREATE_PROMO_CODE, LIST_PROMO_CODES, UPDATE_PROMO_CODE, LIST_WAITLIST, DOWNLOAD_TICKETS,
                     REISSUE_TICKET, LIST_SIGNING_KEYS, ROTATE_SIGNING_KEY));
 
+    /** The buyer starts or retries paying a pending registration; organizers refund. */
+    public static final FunctionSpec PAYMENTS = new FunctionSpec(
+            "payments", API_PACKAGE + "PaymentsFunction", API_MODULE, 1024, List.of(START_PAYMENT, REFUND_REGISTRATION));
+
+    /** Stripe's and PayPal's webhooks: public routes, each delivery verified by its provider's signature. */
+    public static final FunctionSpec PAYMENT_WEBHOOKS = new FunctionSpec(
+            "payment-webhooks", API_PACKAGE + "PaymentWebhooksFunction", API_MODULE, 1024,
+            List.of(STRIPE_WEBHOOK, PAYPAL_WEBHOOK));
+
+    /** The payment runner's step: pending refunds, and cancelling open attempts of ended registrations. */
+    public static final FunctionSpec PAYMENT_FOLLOW_UPS = FunctionSpec.scheduled(
+            "payment-follow-ups", "dev.turnstile.functions.workers.PaymentFollowUpsFunction", "functions/workers", 1024,
+            new Schedule("rate(1 minute)", "execute pending refunds and cancel payments of ended registrations"));
+
     /** Releases expired holds and waitlist offers, and offers freed seats to the waitlist. */
     public static final FunctionSpec HOLD_EXPIRY = FunctionSpec.scheduled(
             "hold-expiry", "dev.turnstile.functions.workers.HoldExpiryFunction", "functions/workers", 1024,
@@ -62,7 +76,7 @@ public final class FunctionCatalogue {
     /** Every function, HTTP and scheduled. */
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
-                HOLD_EXPIRY);
+                PAYMENTS, PAYMENT_WEBHOOKS, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS);
     }
 
     /** The functions behind the REST API. */

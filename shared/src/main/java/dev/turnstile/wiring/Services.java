@@ -92,6 +92,15 @@ import dev.turnstile.ticket.CreateTicketType;
 import dev.turnstile.ticket.ListTicketTypes;
 import dev.turnstile.ticket.SetTicketTypeActive;
 import dev.turnstile.ticket.UpdateTicketType;
+import dev.turnstile.adapters.jdbc.JdbcPaymentLookups;
+import dev.turnstile.adapters.jdbc.JdbcPayments;
+import dev.turnstile.payment.HandlePaymentWebhook;
+import dev.turnstile.payment.PaymentProviders;
+import dev.turnstile.payment.PaymentStates;
+import dev.turnstile.payment.RefundRegistration;
+import dev.turnstile.payment.RunPaymentFollowUps;
+import dev.turnstile.payment.StartPayment;
+import dev.turnstile.registration.ConfirmPaidRegistration;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -166,12 +175,23 @@ public final class Services {
     public final ListSigningKeys listSigningKeys;
     public final RotateSigningKey rotateSigningKey;
 
+    public final StartPayment startPayment;
+    public final HandlePaymentWebhook handlePaymentWebhook;
+    public final RunPaymentFollowUps runPaymentFollowUps;
+    public final RefundRegistration refundRegistration;
+
     /** For tests: a fresh sealing key per process (the keys it seals live only as long as their database). */
     public Services(DataSource appDataSource, TokenVerifier tokens, Clock clock) {
         this(appDataSource, tokens, AesGcmKeySealer.forDevelopment(java.util.UUID.randomUUID().toString()), clock);
     }
 
+    /** Without payment providers: paid registrations stay pending until their hold expires. */
     public Services(DataSource appDataSource, TokenVerifier tokens, KeySealer sealer, Clock clock) {
+        this(appDataSource, tokens, sealer, PaymentProviders.none(), clock);
+    }
+
+    public Services(DataSource appDataSource, TokenVerifier tokens, KeySealer sealer, PaymentProviders providers,
+                    Clock clock) {
         this.tokens = tokens;
         JdbcTransactions tx = new JdbcTransactions(appDataSource);
         Sql sql = new Sql(tx);
@@ -260,6 +280,15 @@ public final class Services {
         reissueTicket = new ReissueTicket(access, registrations, signer, outbox);
         listSigningKeys = new ListSigningKeys(access, events, signingKeys);
         rotateSigningKey = new RotateSigningKey(access, events, signer);
+
+        var payments = new JdbcPayments(sql);
+        var paymentLookups = new JdbcPaymentLookups(sql);
+        PaymentStates paymentStates = PaymentStates.of(tx, payments, registrations, new ConfirmPaidRegistration(
+                registrations, settings, events, promoCodes, inventory, outbox, signer), providers, outbox, clock);
+        startPayment = new StartPayment(tx, registrations, payments, paymentStates);
+        handlePaymentWebhook = new HandlePaymentWebhook(tx, paymentLookups, payments, paymentStates);
+        runPaymentFollowUps = new RunPaymentFollowUps(tx, paymentLookups, payments, registrations, paymentStates);
+        refundRegistration = new RefundRegistration(access, tx, registrations, payments, paymentStates);
     }
 
     /**
@@ -275,7 +304,9 @@ public final class Services {
         KeySealer sealer = AesGcmKeySealer.fromSecret(sealingSecret());
         TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
                 blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
-        Services services = new Services(db, tokens, sealer, Clock.systemUTC());
+        PaymentProviders providers = PaymentConfiguration.fromEnvironment(System::getenv, Services::secret,
+                Clock.systemUTC());
+        Services services = new Services(db, tokens, sealer, providers, Clock.systemUTC());
         services.snapStart = SnapStartConnections.register(db);
         return services;
     }
@@ -290,7 +321,11 @@ public final class Services {
         if (secret != null && !secret.isBlank()) {
             return secret;
         }
-        String arn = required("TURNSTILE_KEY_SEALING_SECRET_ARN");
+        return secret(required("TURNSTILE_KEY_SEALING_SECRET_ARN"));
+    }
+
+    /** A Secrets Manager secret's string, read once at init. */
+    private static String secret(String arn) {
         try (SecretsManagerClient client = SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             return client.getSecretValue(request -> request.secretId(arn)).secretString();
