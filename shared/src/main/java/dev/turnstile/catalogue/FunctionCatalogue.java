@@ -71,6 +71,24 @@ public final class FunctionCatalogue {
             new QueueSource("check-ins", "every check-in event (source turnstile.checkin)", 10))
             .using(Resource.DOOR_TABLE);
 
+    /** The buyer starts or retries paying a pending registration; organizers refund. */
+    public static final FunctionSpec PAYMENTS = new FunctionSpec(
+            "payments", API_PACKAGE + "PaymentsFunction", API_MODULE, 1024, List.of(START_PAYMENT, REFUND_REGISTRATION))
+            // a payment can confirm or end a registration: the door's copy of its tickets follows
+            .using(Resource.DOOR_TABLE);
+
+    /** Stripe's and PayPal's webhooks: public routes, each delivery verified by its provider's signature. */
+    public static final FunctionSpec PAYMENT_WEBHOOKS = new FunctionSpec(
+            "payment-webhooks", API_PACKAGE + "PaymentWebhooksFunction", API_MODULE, 1024,
+            List.of(STRIPE_WEBHOOK, PAYPAL_WEBHOOK))
+            .using(Resource.DOOR_TABLE);
+
+    /** The payment runner's step: pending refunds, and cancelling open attempts of ended registrations. */
+    public static final FunctionSpec PAYMENT_FOLLOW_UPS = FunctionSpec.scheduled(
+            "payment-follow-ups", "dev.turnstile.functions.workers.PaymentFollowUpsFunction", "functions/workers", 1024,
+            new Schedule("rate(1 minute)", "execute pending refunds and cancel payments of ended registrations"))
+            .using(Resource.DOOR_TABLE);
+
     /** Releases expired holds and waitlist offers, and offers freed seats to the waitlist. */
     public static final FunctionSpec HOLD_EXPIRY = FunctionSpec.scheduled(
             "hold-expiry", "dev.turnstile.functions.workers.HoldExpiryFunction", "functions/workers", 1024,
@@ -80,7 +98,7 @@ public final class FunctionCatalogue {
     /** Every function, HTTP and scheduled. */
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
-                CHECK_IN, HOLD_EXPIRY, CHECK_IN_RECORDER);
+                PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, CHECK_IN_RECORDER);
     }
 
     /** The functions behind the REST API. */
