@@ -23,7 +23,7 @@ public final class TurnstileApp {
     /** The stacks of one deployment, for callers that inspect them. */
     public record Stacks(IdentityStack identity, DataStack data, SecretsStack secrets, AsyncStack async,
                          ApiStack api, SchedulesStack schedules, WorkersStack workers, ObservabilityStack observability,
-                         WebStack web) {
+                         WebStack web, PaymentWorkflowStack paymentWorkflow) {
     }
 
     public static void main(String[] args) {
@@ -50,8 +50,8 @@ public final class TurnstileApp {
                         .build())
                 .build();
         IdentityStack identity = new IdentityStack(app, "TurnstileIdentity", props);
-        DataStack data = new DataStack(app, "TurnstileData", props, artifacts);
         SecretsStack secrets = new SecretsStack(app, "TurnstileSecrets", props);
+        DataStack data = new DataStack(app, "TurnstileData", props, artifacts, secrets);
         AsyncStack async = new AsyncStack(app, "TurnstileAsync", props);
         ApiStack api = new ApiStack(app, "TurnstileApi", props, identity.userPool(), artifacts, data.databaseAccess());
         SchedulesStack schedules = new SchedulesStack(app, "TurnstileSchedules", props, identity.userPool(), artifacts,
@@ -64,10 +64,15 @@ public final class TurnstileApp {
         // the references to the proxy and the VPC imply it, the explicit dependency says it
         api.addDependency(data, "functions go live after the migrations ran");
         schedules.addDependency(data, "functions go live after the migrations ran");
+        PaymentWorkflowStack paymentWorkflow = new PaymentWorkflowStack(app, "TurnstilePaymentWorkflow", props,
+                identity.userPool(), artifacts, data.databaseAccess());
+        paymentWorkflow.addDependency(data, "functions go live after the migrations ran");
+        // the payments function starts executions of the state machine, named (not referenced) by its ARN
+        api.addDependency(paymentWorkflow, "the payment state machine exists before payments start it");
         ObservabilityStack observability = new ObservabilityStack(app, "TurnstileObservability", props, api, schedules,
-                workers, async, data);
+                workers, async, data, paymentWorkflow);
         WebStack web = new WebStack(app, "TurnstileWeb", props);
-        return new Stacks(identity, data, secrets, async, api, schedules, workers, observability, web);
+        return new Stacks(identity, data, secrets, async, api, schedules, workers, observability, web, paymentWorkflow);
     }
 
     private static LambdaArtifacts artifactsFrom(App app) {
