@@ -7,14 +7,14 @@ import java.util.Set;
 /**
  * One deployable function: its name (the Lambda's logical name), the handler class the runtime
  * instantiates, the Maven module whose shaded jar holds it, its memory size, what invokes it (HTTP
- * routes through API Gateway, schedules through EventBridge Scheduler, a queue through SQS, a
- * workflow's task states through Step Functions, or GraphQL fields through AppSync), and
+ * routes through API Gateway, schedules through EventBridge Scheduler, a queue through SQS, or a
+ * workflow's task states through Step Functions), and
  * the resources beyond PostgreSQL it may touch. The CDK app deploys and grants exactly these; the
  * local runtime serves, schedules and feeds exactly these.
  */
 public record FunctionSpec(String name, String handler, String module, int memoryMb, List<Route> routes,
                            List<Schedule> schedules, List<QueueSource> queues, List<WorkflowTask> workflowTasks,
-                           List<GraphqlField> graphqlFields, Set<Resource> uses) {
+                           Set<Resource> uses) {
 
     public FunctionSpec {
         if (!name.matches("[a-z][a-z0-9-]{1,40}")) {
@@ -24,41 +24,33 @@ public record FunctionSpec(String name, String handler, String module, int memor
         schedules = List.copyOf(schedules);
         queues = List.copyOf(queues);
         workflowTasks = List.copyOf(workflowTasks);
-        graphqlFields = List.copyOf(graphqlFields);
         uses = uses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(uses));
         int triggers = (routes.isEmpty() ? 0 : 1) + (schedules.isEmpty() ? 0 : 1) + (queues.isEmpty() ? 0 : 1)
-                + (workflowTasks.isEmpty() ? 0 : 1) + (graphqlFields.isEmpty() ? 0 : 1);
+                + (workflowTasks.isEmpty() ? 0 : 1);
         if (triggers != 1) {
             throw new IllegalArgumentException(name + ": a function serves routes, runs on schedules, consumes queues, "
-                    + "runs workflow tasks or resolves GraphQL fields: exactly one of them");
+                    + "or runs workflow tasks: exactly one of them");
         }
     }
 
     /** An HTTP function. */
     public FunctionSpec(String name, String handler, String module, int memoryMb, List<Route> routes) {
-        this(name, handler, module, memoryMb, routes, List.of(), List.of(), List.of(), List.of(), Set.of());
+        this(name, handler, module, memoryMb, routes, List.of(), List.of(), List.of(), Set.of());
     }
 
     public static FunctionSpec scheduled(String name, String handler, String module, int memoryMb, Schedule schedule) {
         return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(schedule), List.of(), List.of(),
-                List.of(), Set.of());
+                Set.of());
     }
 
     public static FunctionSpec queued(String name, String handler, String module, int memoryMb, QueueSource queue) {
         return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(), List.of(queue), List.of(),
-                List.of(), Set.of());
+                Set.of());
     }
 
     /** A function whose steps a workflow's task states run. */
     public static FunctionSpec workflowTask(String name, String handler, String module, int memoryMb, WorkflowTask task) {
         return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(), List.of(), List.of(task),
-                List.of(), Set.of());
-    }
-
-    /** A function that resolves GraphQL fields (an AppSync Lambda data source). */
-    public static FunctionSpec graphql(String name, String handler, String module, int memoryMb,
-                                       List<GraphqlField> fields) {
-        return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(), List.of(), List.of(), fields,
                 Set.of());
     }
 
@@ -67,8 +59,7 @@ public record FunctionSpec(String name, String handler, String module, int memor
         Set<Resource> all = EnumSet.noneOf(Resource.class);
         all.addAll(uses);
         all.addAll(List.of(more));
-        return new FunctionSpec(name, handler, module, memoryMb, routes, schedules, queues, workflowTasks, graphqlFields,
-                all);
+        return new FunctionSpec(name, handler, module, memoryMb, routes, schedules, queues, workflowTasks, all);
     }
 
     public boolean uses(Resource resource) {
