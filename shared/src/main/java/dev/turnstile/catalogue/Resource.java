@@ -8,5 +8,7 @@ public enum Resource {
     /** The hot check-in table: scans, and the refresh of the door's copy of tickets after a change. */
     DOOR_TABLE,
     /** The event bus: check-in events are put on it. */
-    EVENT_BUS
+    EVENT_BUS,
+    /** The WebSocket API's connections: PostToConnection (execute-api:ManageConnections on that API only). */
+    WEBSOCKET_CONNECTIONS
 }

@@ -104,6 +104,14 @@ import dev.turnstile.checkin.RecordCheckIns;
 import dev.turnstile.adapters.jdbc.JdbcCheckInLedger;
 import dev.turnstile.checkin.SyncDoorTickets;
 import dev.turnstile.checkin.UndoCheckIn;
+import dev.turnstile.checkin.ConnectDashboard;
+import dev.turnstile.checkin.DashboardTally;
+import dev.turnstile.checkin.DisconnectDashboard;
+import dev.turnstile.checkin.GetDashboardCounts;
+import dev.turnstile.checkin.PushDashboardCounts;
+import dev.turnstile.checkin.SendDashboardSnapshot;
+import dev.turnstile.adapters.dynamodb.DynamoDashboardConnections;
+import dev.turnstile.adapters.websocket.ApiGatewayConnectionPoster;
 import dev.turnstile.registration.Outbox;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -185,6 +193,12 @@ public final class Services {
     public final FindAttendees findAttendees;
     public final SyncDoorTickets syncDoorTickets;
     public final RecordCheckIns recordCheckIns;
+
+    public final ConnectDashboard connectDashboard;
+    public final DisconnectDashboard disconnectDashboard;
+    public final SendDashboardSnapshot sendDashboardSnapshot;
+    public final PushDashboardCounts pushDashboardCounts;
+    public final GetDashboardCounts getDashboardCounts;
 
     /** For tests: a fresh sealing key per process (the keys it seals live only as long as their database). */
     public Services(DataSource appDataSource, TokenVerifier tokens, DoorPorts door, Clock clock) {
@@ -288,6 +302,14 @@ public final class Services {
         undoCheckIn = new UndoCheckIn(doorFacts, door.state(), door.events());
         findAttendees = new FindAttendees(tx, doorFacts, ticketSource, door.state());
         recordCheckIns = new RecordCheckIns(tx, door.state(), new JdbcCheckInLedger(sql));
+
+        // one tally per process: the counts this container keeps for the live dashboard
+        DashboardTally tally = DashboardTally.of(tx, door.state(), ticketSource, clock, door.syncExecutor());
+        connectDashboard = new ConnectDashboard(doorFacts, door.dashboardConnections(), tally, clock);
+        disconnectDashboard = new DisconnectDashboard(door.dashboardConnections());
+        sendDashboardSnapshot = new SendDashboardSnapshot(door.dashboardConnections(), tally, door.poster());
+        pushDashboardCounts = new PushDashboardCounts(door.dashboardConnections(), tally, door.poster(), clock);
+        getDashboardCounts = new GetDashboardCounts(doorFacts, tally);
     }
 
     /**
@@ -303,11 +325,18 @@ public final class Services {
         KeySealer sealer = AesGcmKeySealer.fromSecret(sealingSecret());
         TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
                 blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
+        var dynamo = CheckInTable.awsClient();
+        String table = required("TURNSTILE_CHECKINS_TABLE");
+        // set only for the functions that post to the WebSocket API (docs/check-in.md, "Live dashboard")
+        String callbackUrl = blankToNull(System.getenv("TURNSTILE_WS_CALLBACK_URL"));
         DoorPorts door = new DoorPorts(
-                new DynamoDoorState(CheckInTable.awsClient(), required("TURNSTILE_CHECKINS_TABLE")),
+                new DynamoDoorState(dynamo, table),
                 new EventBridgeCheckInEvents(EventBridgeClient.builder()
                         .httpClientBuilder(UrlConnectionHttpClient.builder()).build(), required("TURNSTILE_EVENT_BUS")),
-                Runnable::run);
+                Runnable::run,
+                new DynamoDashboardConnections(dynamo, table),
+                callbackUrl == null ? DoorPorts.noWebSocketApi()
+                        : ApiGatewayConnectionPoster.forCallbackUrl(callbackUrl));
         Services services = new Services(db, tokens, sealer, door, Clock.systemUTC());
         services.snapStart = SnapStartConnections.register(db);
         return services;
