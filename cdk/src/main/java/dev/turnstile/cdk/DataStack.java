@@ -198,6 +198,9 @@ public final class DataStack extends Stack {
                                             software.amazon.awscdk.ArnComponents.builder().service("events")
                                                     .resource("event-bus").resourceName(AsyncStack.BUS_NAME).build())))
                                     .build());
+                    // the WebSocket API's stage lives in the WebSocket stack, which grants this on that API only
+                    case WEBSOCKET_CONNECTIONS -> {
+                    }
                 }
             }
         }
@@ -423,6 +426,8 @@ public final class DataStack extends Stack {
                 .encryption(TableEncryption.AWS_MANAGED)
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
+                // dashboard connection items expire on their own (a gateway may drop one without $disconnect)
+                .timeToLiveAttribute("exp")
                 .build();
     }
 
