@@ -29,12 +29,15 @@ import dev.turnstile.ticketcode.KeySealer;
 import dev.turnstile.adapters.jdbc.Migrations;
 import dev.turnstile.adapters.jdbc.PostgresServer;
 import dev.turnstile.adapters.jwt.JwksTokenVerifier;
+import dev.turnstile.adapters.s3.S3TicketFiles;
+import dev.turnstile.standins.S3Mock;
 import dev.turnstile.api.ApiResponse;
 import dev.turnstile.wiring.Services;
 import dev.turnstile.api.Json;
 import dev.turnstile.api.Problems;
 import dev.turnstile.catalogue.FunctionCatalogue;
 import dev.turnstile.catalogue.FunctionSpec;
+import dev.turnstile.catalogue.Resource;
 import dev.turnstile.catalogue.Schedule;
 import dev.turnstile.common.Check;
 import dev.turnstile.identity.Principal;
@@ -72,21 +75,33 @@ public final class LocalRuntime implements AutoCloseable {
     static final int BACKLOG = 4096;
 
     /** Configuration, from environment variables (or system properties of the same name). */
-    public record Settings(int port, String database, boolean demoData, int webSocketPort) {
-        /** The WebSocket API's port next to the REST one (random when the REST port is). */
-        public Settings(int port, String database, boolean demoData) {
-            this(port, database, demoData, port == 0 ? 0 : port + 1);
-        }
-
+    public record Settings(int port, String database, boolean demoData, String ticketsBucket,
+                           java.time.Duration ticketLinkValidity, int webSocketPort) {
         public static Settings fromEnvironment() {
             int port = Integer.parseInt(env("TURNSTILE_PORT", "8080"));
             return new Settings(port, env("TURNSTILE_DB_NAME", "turnstile"),
                     Boolean.parseBoolean(env("TURNSTILE_DEMO_DATA", "true")),
+                    env(Resource.TICKET_FILES.environmentVariable().orElseThrow(), "turnstile-tickets"),
+                    Services.ticketLinkValidity(env(Services.TICKET_LINK_VALIDITY, "")),
+                    // the WebSocket API's port next to the REST one (random when the REST port is)
                     Integer.parseInt(env("TURNSTILE_WS_PORT", Integer.toString(port == 0 ? 0 : port + 1))));
+        }
+
+        /** The WebSocket API's port next to the REST one (random when the REST port is). */
+        public Settings(int port, String database, boolean demoData, String ticketsBucket,
+                        java.time.Duration ticketLinkValidity) {
+            this(port, database, demoData, ticketsBucket, ticketLinkValidity, port == 0 ? 0 : port + 1);
+        }
+
+        /** The default tickets bucket and link validity. */
+        public Settings(int port, String database, boolean demoData) {
+            this(port, database, demoData, "turnstile-tickets", dev.turnstile.registration.TicketPdfLinks.DEFAULT_VALIDITY);
         }
     }
 
     private final PostgresServer postgres;
+    private final S3Mock s3;
+    private final S3TicketFiles ticketFiles;
     private final HikariDataSource owner;
     private final HikariDataSource app;
     private final HttpServer http;
@@ -112,6 +127,9 @@ public final class LocalRuntime implements AutoCloseable {
         // 8, not more: on 2 cores PostgreSQL does no more work with more connections, and in a flash
         // sale the extra ones only queue on the ticket type's row lock (measured in docs/benchmarks.md)
         app = DataSources.pooled(postgres.jdbcUrl(settings.database()), APP_ROLE, null, 8);
+        // S3 for ticket PDFs: the stand-in, with the tickets bucket the data stack creates in AWS
+        s3 = S3Mock.start(java.util.List.of(settings.ticketsBucket()));
+        ticketFiles = S3TicketFiles.atEndpoint(s3.endpoint(), settings.ticketsBucket());
 
         dynalite = Dynalite.start();
         DynamoDbClient dynamo = CheckInTable.localClient(dynalite.endpoint());
@@ -131,7 +149,8 @@ public final class LocalRuntime implements AutoCloseable {
         KeySealer sealer = sealing.isEmpty() ? AesGcmKeySealer.forDevelopment("turnstile-local-development")
                 : AesGcmKeySealer.fromSecret(sealing);
         Services services = new Services(app,
-                JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), sealer, door, Clock.systemUTC());
+                JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), sealer, door, ticketFiles,
+                settings.ticketLinkValidity(), Clock.systemUTC());
         gateway = new ApiGatewayEmulator(handlers(services));
         executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
@@ -344,6 +363,8 @@ public final class LocalRuntime implements AutoCloseable {
         app.close();
         owner.close();
         postgres.close();
+        ticketFiles.close();
+        s3.close();
     }
 
     private static String env(String name, String fallback) {

@@ -45,16 +45,16 @@ public final class FunctionCatalogue {
     public static final FunctionSpec REGISTRATIONS = new FunctionSpec(
             "registrations", API_PACKAGE + "RegistrationsFunction", API_MODULE, 2048,
             List.of(REGISTER, LIST_MY_REGISTRATIONS, GET_MY_REGISTRATION, CANCEL_MY_REGISTRATION, JOIN_WAITLIST,
-                    LIST_MY_WAITLIST, LEAVE_WAITLIST, DOWNLOAD_MY_TICKETS, GET_MY_TICKET_QR))
-            .using(Resource.DOOR_TABLE);
+                    LIST_MY_WAITLIST, LEAVE_WAITLIST, DOWNLOAD_MY_TICKETS, LINK_MY_TICKETS, GET_MY_TICKET_QR))
+            .using(Resource.DOOR_TABLE, Resource.TICKET_FILES);
 
     public static final FunctionSpec REGISTRATION_ADMIN = new FunctionSpec(
             "registration-admin", API_PACKAGE + "RegistrationAdminFunction", API_MODULE, 1024,
             List.of(LIST_REGISTRATIONS, GET_REGISTRATION, CANCEL_REGISTRATION, GET_REGISTRATION_SETTINGS,
                     UPDATE_REGISTRATION_SETTINGS, CREATE_QUESTION, LIST_QUESTIONS, UPDATE_QUESTION, DELETE_QUESTION,
                     CREATE_PROMO_CODE, LIST_PROMO_CODES, UPDATE_PROMO_CODE, LIST_WAITLIST, DOWNLOAD_TICKETS,
-                    REISSUE_TICKET, LIST_SIGNING_KEYS, ROTATE_SIGNING_KEY))
-            .using(Resource.DOOR_TABLE);
+                    LINK_TICKETS, REISSUE_TICKET, LIST_SIGNING_KEYS, ROTATE_SIGNING_KEY))
+            .using(Resource.DOOR_TABLE, Resource.TICKET_FILES);
 
     /**
      * Door staff: the scan path. Its own function and module so that it keeps the smallest jar and

@@ -1,17 +1,20 @@
 package dev.turnstile.catalogue;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One deployable function: its name (the Lambda's logical name), the handler class the runtime
- * instantiates, the Maven module whose shaded jar holds it, its memory size, and what invokes it:
- * HTTP routes (API Gateway), schedules (EventBridge Scheduler), a queue (SQS), WebSocket routes
- * (API Gateway's WebSocket API) or bus events in order (EventBridge to an SQS FIFO queue). The CDK
- * app deploys exactly these; the local runtime serves and schedules exactly these.
+ * instantiates, the Maven module whose shaded jar holds it, its memory size, what invokes it (HTTP
+ * routes through API Gateway, schedules through EventBridge Scheduler, a queue through SQS, WebSocket
+ * routes through API Gateway's WebSocket API, or bus events in order through an SQS FIFO queue), and
+ * the resources beyond PostgreSQL it may touch. The CDK app deploys and grants exactly these; the
+ * local runtime serves, schedules and feeds exactly these.
  */
 public record FunctionSpec(String name, String handler, String module, int memoryMb, List<Route> routes,
                            List<Schedule> schedules, List<QueueSource> queues, List<WebSocketRoute> webSocketRoutes,
-                           List<BusEvents> busEvents, java.util.Set<Resource> uses) {
+                           List<BusEvents> busEvents, Set<Resource> uses) {
 
     public FunctionSpec {
         if (!name.matches("[a-z][a-z0-9-]{1,40}")) {
@@ -22,7 +25,7 @@ public record FunctionSpec(String name, String handler, String module, int memor
         queues = List.copyOf(queues);
         webSocketRoutes = List.copyOf(webSocketRoutes);
         busEvents = List.copyOf(busEvents);
-        uses = uses.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(java.util.EnumSet.copyOf(uses));
+        uses = uses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(uses));
         int triggers = (routes.isEmpty() ? 0 : 1) + (schedules.isEmpty() ? 0 : 1) + (queues.isEmpty() ? 0 : 1)
                 + (webSocketRoutes.isEmpty() ? 0 : 1) + (busEvents.isEmpty() ? 0 : 1);
         if (triggers != 1) {
@@ -33,37 +36,41 @@ public record FunctionSpec(String name, String handler, String module, int memor
 
     /** An HTTP function. */
     public FunctionSpec(String name, String handler, String module, int memoryMb, List<Route> routes) {
-        this(name, handler, module, memoryMb, routes, List.of(), List.of(), List.of(), List.of(), java.util.Set.of());
+        this(name, handler, module, memoryMb, routes, List.of(), List.of(), List.of(), List.of(), Set.of());
     }
 
     public static FunctionSpec scheduled(String name, String handler, String module, int memoryMb, Schedule schedule) {
         return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(schedule), List.of(), List.of(), List.of(),
-                java.util.Set.of());
+                Set.of());
     }
 
     public static FunctionSpec queued(String name, String handler, String module, int memoryMb, QueueSource queue) {
         return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(), List.of(queue), List.of(), List.of(),
-                java.util.Set.of());
+                Set.of());
     }
 
     /** A function behind the WebSocket API's routes. */
     public static FunctionSpec webSocket(String name, String handler, String module, int memoryMb, List<WebSocketRoute> routes) {
         return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(), List.of(), routes, List.of(),
-                java.util.Set.of());
+                Set.of());
     }
 
     /** A function that receives bus events in order, in batches. */
     public static FunctionSpec onBusEvents(String name, String handler, String module, int memoryMb, BusEvents events) {
         return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(), List.of(), List.of(), List.of(events),
-                java.util.Set.of());
+                Set.of());
     }
 
-    /** The same function, also granted these resources. */
-    public FunctionSpec using(Resource... resources) {
-        var all = java.util.EnumSet.noneOf(Resource.class);
+    /** This function, also granted these resources. */
+    public FunctionSpec using(Resource... more) {
+        Set<Resource> all = EnumSet.noneOf(Resource.class);
         all.addAll(uses);
-        all.addAll(List.of(resources));
+        all.addAll(List.of(more));
         return new FunctionSpec(name, handler, module, memoryMb, routes, schedules, queues, webSocketRoutes, busEvents, all);
+    }
+
+    public boolean uses(Resource resource) {
+        return uses.contains(resource);
     }
 
     public boolean isHttp() {

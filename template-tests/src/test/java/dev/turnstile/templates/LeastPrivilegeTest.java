@@ -50,6 +50,7 @@ class LeastPrivilegeTest {
             boolean wildcard = Cfn.asList(statement.get("Resource")).stream().map(Cfn::text)
                     .filter(resource -> !anyVersionOfOneFunction(statement, resource))
                     .filter(resource -> !connectionsOfOneWebSocketStage(statement, resource))
+                    .filter(resource -> !objectsUnderOnePrefixOfOneBucket(statement, resource))
                     .anyMatch(resource -> resource.contains("*"));
             if (wildcard) {
                 assertThat(Cfn.asList(statement.get("Resource")).stream().map(Cfn::text).toList())
@@ -78,6 +79,18 @@ class LeastPrivilegeTest {
                 && resource.matches("arn:\\$\\{AWS::Partition}:execute-api:\\$\\{AWS::Region}:\\$\\{AWS::AccountId}:"
                         + "\\$\\{[A-Za-z0-9]+}/prod/POST/@connections/\\*");
     }
+
+    /**
+     * {@code <bucket ARN>/<prefix>/*}: the objects under one named prefix of one named bucket, read
+     * and written by key (ticket PDFs); never a bucket-wide or account-wide object wildcard.
+     */
+    static boolean objectsUnderOnePrefixOfOneBucket(Map<String, Object> statement, String resource) {
+        return OBJECT_ACTIONS.containsAll(Cfn.asList(statement.get("Action")))
+                && resource.matches("\\$\\{[^}*]+}/[a-z][a-z0-9-]*/\\*");
+    }
+
+    /** What a function may do to the objects of a bucket: read and write, not delete or change ACLs. */
+    private static final Set<String> OBJECT_ACTIONS = Set.of("s3:GetObject", "s3:PutObject");
 
     private static List<Map<String, Object>> allowStatements(Template template) {
         return Cfn.identityPolicyStatements(template).stream()

@@ -34,9 +34,11 @@ public final class ApiGatewayConnectionPoster implements ConnectionPoster {
     }
 
     /** The client a Lambda function builds once at init, for the stage's callback URL. */
-    public static ApiGatewayConnectionPoster forCallbackUrl(String callbackUrl) {
+    public static ApiGatewayConnectionPoster forCallbackUrl(String callbackUrl,
+            software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
         return new ApiGatewayConnectionPoster(ApiGatewayManagementApiClient.builder()
                 .endpointOverride(URI.create(callbackUrl))
+                .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build());
     }

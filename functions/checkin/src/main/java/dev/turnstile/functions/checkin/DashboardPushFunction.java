@@ -26,7 +26,7 @@ public final class DashboardPushFunction implements RequestHandler<SQSEvent, SQS
     private final Services services;
 
     public DashboardPushFunction() {
-        this(Services.fromEnvironment());
+        this(Services.fromEnvironment(dev.turnstile.catalogue.FunctionCatalogue.DASHBOARD_PUSH));
     }
 
     public DashboardPushFunction(Services services) {

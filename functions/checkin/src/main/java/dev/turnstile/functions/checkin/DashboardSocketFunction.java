@@ -17,7 +17,7 @@ public final class DashboardSocketFunction implements RequestHandler<APIGatewayV
 
     /** Called by the Lambda runtime: configuration comes from the environment. */
     public DashboardSocketFunction() {
-        this(Services.fromEnvironment());
+        this(Services.fromEnvironment(dev.turnstile.catalogue.FunctionCatalogue.DASHBOARD_SOCKET));
     }
 
     /** Called by the local runtime and the tests, which wire their own services. */
