@@ -64,8 +64,6 @@ public final class TurnstileApp {
         // the references to the proxy and the VPC imply it, the explicit dependency says it
         api.addDependency(data, "functions go live after the migrations ran");
         schedules.addDependency(data, "functions go live after the migrations ran");
-        ObservabilityStack observability = new ObservabilityStack(app, "TurnstileObservability", props, api, schedules,
-                workers, async, data);
         WebStack web = new WebStack(app, "TurnstileWeb", props);
         WebSocketStack webSocket = new WebSocketStack(app, "TurnstileWebSocket", props, identity.userPool(), artifacts,
                 data.databaseAccess());
@@ -73,6 +71,8 @@ public final class TurnstileApp {
         webSocket.addDependency(async, "the pusher's rule attaches to the bus");
         // the account's API Gateway CloudWatch role, which the stage's execution logs need, comes with the REST API
         webSocket.addDependency(api, "API Gateway's account logging role exists");
+        ObservabilityStack observability = new ObservabilityStack(app, "TurnstileObservability", props, api, schedules,
+                workers, webSocket, async, data);
         return new Stacks(identity, data, secrets, async, api, schedules, workers, observability, web, webSocket);
     }
 
