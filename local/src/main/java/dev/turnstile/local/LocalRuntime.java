@@ -150,7 +150,7 @@ public final class LocalRuntime implements AutoCloseable {
                 : AesGcmKeySealer.fromSecret(sealing);
         Services services = new Services(app,
                 JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), sealer, door, ticketFiles,
-                settings.ticketLinkValidity(), Clock.systemUTC());
+                settings.ticketLinkValidity(), paymentProviders(), Clock.systemUTC());
         gateway = new ApiGatewayEmulator(handlers(services));
         executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
@@ -365,6 +365,17 @@ public final class LocalRuntime implements AutoCloseable {
         postgres.close();
         ticketFiles.close();
         s3.close();
+    }
+
+    /**
+     * Payment providers with credentials in the environment (docs/payments.md), e.g. Stripe test-mode
+     * keys; none configured is fine: paid registrations then stay pending until their hold expires.
+     */
+    private static dev.turnstile.payment.PaymentProviders paymentProviders() {
+        return dev.turnstile.wiring.PaymentConfiguration.fromEnvironment(name -> env(name, ""), arn -> {
+            throw new IllegalStateException("Secrets Manager ARNs are read in AWS only; locally, set the provider's "
+                    + "credentials as variables (docs/payments.md)");
+        }, Clock.systemUTC());
     }
 
     private static String env(String name, String fallback) {

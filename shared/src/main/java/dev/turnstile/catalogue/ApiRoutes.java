@@ -69,6 +69,12 @@ public final class ApiRoutes {
     public static final Route LINK_MY_TICKETS = new Route("GET", MY_REGISTRATION + "/tickets.pdf/link", AUTHENTICATED);
     public static final Route GET_MY_TICKET_QR = new Route("GET", MY_REGISTRATION + "/tickets/{ticketId}/qr", AUTHENTICATED);
 
+    // payments: the buyer pays a pending registration; the providers' webhooks (verified by signature, not by token)
+    public static final Route START_PAYMENT = new Route("POST", MY_REGISTRATION + "/payments", AUTHENTICATED);
+    public static final Route STRIPE_WEBHOOK = new Route("POST", "/v1/webhooks/stripe", PUBLIC);
+    public static final Route PAYPAL_WEBHOOK = new Route("POST", "/v1/webhooks/paypal", PUBLIC);
+    public static final Route REFUND_REGISTRATION = new Route("POST", REGISTRATION + "/refunds", AUTHENTICATED);
+
     // organizers: registrations, questions, promo codes, registration settings, the waitlist
     public static final Route LIST_REGISTRATIONS = new Route("GET", EVENT + "/registrations", AUTHENTICATED);
     public static final Route GET_REGISTRATION = new Route("GET", REGISTRATION, AUTHENTICATED);

@@ -71,6 +71,30 @@ public final class FunctionCatalogue {
             new QueueSource("check-ins", "every check-in event (source turnstile.checkin)", 10))
             .using(Resource.DOOR_TABLE);
 
+    /** The buyer starts or retries paying a pending registration; organizers refund. */
+    public static final FunctionSpec PAYMENTS = new FunctionSpec(
+            "payments", API_PACKAGE + "PaymentsFunction", API_MODULE, 1024, List.of(START_PAYMENT, REFUND_REGISTRATION))
+            // a payment can confirm or end a registration: the door's copy of its tickets follows
+            .using(Resource.DOOR_TABLE);
+
+    /** Stripe's and PayPal's webhooks: public routes, each delivery verified by its provider's signature. */
+    public static final FunctionSpec PAYMENT_WEBHOOKS = new FunctionSpec(
+            "payment-webhooks", API_PACKAGE + "PaymentWebhooksFunction", API_MODULE, 1024,
+            List.of(STRIPE_WEBHOOK, PAYPAL_WEBHOOK))
+            .using(Resource.DOOR_TABLE);
+
+    /** The payment runner's step: pending refunds, and cancelling open attempts of ended registrations. */
+    public static final FunctionSpec PAYMENT_FOLLOW_UPS = FunctionSpec.scheduled(
+            "payment-follow-ups", "dev.turnstile.functions.workers.PaymentFollowUpsFunction", "functions/workers", 1024,
+            new Schedule("rate(1 minute)", "execute pending refunds and cancel payments of ended registrations"))
+            .using(Resource.DOOR_TABLE);
+
+    /** The door's repair path: ticket changes whose after-commit refresh of the check-in table is not confirmed. */
+    public static final FunctionSpec DOOR_REPAIR = FunctionSpec.scheduled(
+            "door-repair", "dev.turnstile.functions.checkin.DoorRepairFunction", "functions/checkin", 1024,
+            new Schedule("rate(1 minute)", "bring unconfirmed ticket changes to the check-in table"))
+            .using(Resource.DOOR_TABLE);
+
     /**
      * The live dashboard's WebSocket routes: opens (authorized like the REST routes), closes, and
      * answers snapshot requests. Small: it reads and writes connection items and the counts.
@@ -98,7 +122,8 @@ public final class FunctionCatalogue {
     /** Every function, whatever invokes it. */
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
-                CHECK_IN, HOLD_EXPIRY, CHECK_IN_RECORDER, DASHBOARD_SOCKET, DASHBOARD_PUSH);
+                PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, DOOR_REPAIR, CHECK_IN_RECORDER,
+                DASHBOARD_SOCKET, DASHBOARD_PUSH);
     }
 
     /** The functions behind the REST API. */

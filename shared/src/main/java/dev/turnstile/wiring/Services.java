@@ -114,6 +114,8 @@ import dev.turnstile.checkin.DoorFacts;
 import dev.turnstile.checkin.DoorSyncingOutbox;
 import dev.turnstile.checkin.FindAttendees;
 import dev.turnstile.checkin.RecordCheckIns;
+import dev.turnstile.checkin.RepairDoor;
+import dev.turnstile.adapters.jdbc.JdbcDoorBacklog;
 import dev.turnstile.adapters.jdbc.JdbcCheckInLedger;
 import dev.turnstile.checkin.SyncDoorTickets;
 import dev.turnstile.checkin.UndoCheckIn;
@@ -126,6 +128,15 @@ import dev.turnstile.checkin.SendDashboardSnapshot;
 import dev.turnstile.adapters.dynamodb.DynamoDashboardConnections;
 import dev.turnstile.adapters.websocket.ApiGatewayConnectionPoster;
 import dev.turnstile.registration.Outbox;
+import dev.turnstile.adapters.jdbc.JdbcPaymentLookups;
+import dev.turnstile.adapters.jdbc.JdbcPayments;
+import dev.turnstile.payment.HandlePaymentWebhook;
+import dev.turnstile.payment.PaymentProviders;
+import dev.turnstile.payment.PaymentStates;
+import dev.turnstile.payment.RefundRegistration;
+import dev.turnstile.payment.RunPaymentFollowUps;
+import dev.turnstile.payment.StartPayment;
+import dev.turnstile.registration.ConfirmPaidRegistration;
 import java.time.Clock;
 import javax.sql.DataSource;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -208,6 +219,7 @@ public final class Services {
     public final FindAttendees findAttendees;
     public final SyncDoorTickets syncDoorTickets;
     public final RecordCheckIns recordCheckIns;
+    public final RepairDoor repairDoor;
 
     public final ConnectDashboard connectDashboard;
     public final DisconnectDashboard disconnectDashboard;
@@ -215,7 +227,12 @@ public final class Services {
     public final PushDashboardCounts pushDashboardCounts;
     public final GetDashboardCounts getDashboardCounts;
 
-    /** For tests: a fresh sealing key per process (the keys it seals live only as long as their database); no ticket files. */
+    public final StartPayment startPayment;
+    public final HandlePaymentWebhook handlePaymentWebhook;
+    public final RunPaymentFollowUps runPaymentFollowUps;
+    public final RefundRegistration refundRegistration;
+
+    /** For tests: a fresh sealing key per process (the keys it seals live only as long as their database); no ticket files, no payment providers. */
     public Services(DataSource appDataSource, TokenVerifier tokens, DoorPorts door, Clock clock) {
         this(appDataSource, tokens, door, TicketFiles.none(), clock);
     }
@@ -223,15 +240,22 @@ public final class Services {
     /** For tests: a fresh sealing key per process, ticket PDFs in the given store. */
     public Services(DataSource appDataSource, TokenVerifier tokens, DoorPorts door, TicketFiles ticketFiles, Clock clock) {
         this(appDataSource, tokens, AesGcmKeySealer.forDevelopment(java.util.UUID.randomUUID().toString()), door,
-                ticketFiles, TicketPdfLinks.DEFAULT_VALIDITY, clock);
+                ticketFiles, TicketPdfLinks.DEFAULT_VALIDITY, PaymentProviders.none(), clock);
+    }
+
+    /** For tests: a fresh sealing key per process, the given payment providers. */
+    public Services(DataSource appDataSource, TokenVerifier tokens, DoorPorts door, PaymentProviders providers, Clock clock) {
+        this(appDataSource, tokens, AesGcmKeySealer.forDevelopment(java.util.UUID.randomUUID().toString()), door,
+                TicketFiles.none(), TicketPdfLinks.DEFAULT_VALIDITY, providers, clock);
     }
 
     /**
      * Everything explicit. {@code ticketLinkValidity} is how long a presigned ticket link works
-     * ({@link TicketPdfLinks#MIN_VALIDITY} to {@link TicketPdfLinks#MAX_VALIDITY}).
+     * ({@link TicketPdfLinks#MIN_VALIDITY} to {@link TicketPdfLinks#MAX_VALIDITY}); without payment
+     * providers, paid registrations stay pending until their hold expires.
      */
     public Services(DataSource appDataSource, TokenVerifier tokens, KeySealer sealer, DoorPorts door,
-                    TicketFiles ticketFiles, Duration ticketLinkValidity, Clock clock) {
+                    TicketFiles ticketFiles, Duration ticketLinkValidity, PaymentProviders providers, Clock clock) {
         this.tokens = tokens;
         JdbcTransactions tx = new JdbcTransactions(appDataSource);
         Sql sql = new Sql(tx);
@@ -331,6 +355,15 @@ public final class Services {
         undoCheckIn = new UndoCheckIn(doorFacts, door.state(), door.events());
         findAttendees = new FindAttendees(tx, doorFacts, ticketSource, door.state());
         recordCheckIns = new RecordCheckIns(tx, door.state(), new JdbcCheckInLedger(sql));
+        repairDoor = new RepairDoor(tx, new JdbcDoorBacklog(sql), syncDoorTickets, clock);
+        var payments = new JdbcPayments(sql);
+        var paymentLookups = new JdbcPaymentLookups(sql);
+        PaymentStates paymentStates = PaymentStates.of(tx, payments, registrations, new ConfirmPaidRegistration(
+                registrations, settings, events, promoCodes, inventory, outbox, signer), providers, outbox, clock);
+        startPayment = new StartPayment(tx, registrations, payments, paymentStates);
+        handlePaymentWebhook = new HandlePaymentWebhook(tx, paymentLookups, payments, paymentStates);
+        runPaymentFollowUps = new RunPaymentFollowUps(tx, paymentLookups, payments, registrations, paymentStates);
+        refundRegistration = new RefundRegistration(access, tx, registrations, payments, paymentStates);
 
         // one tally per process: the counts this container keeps for the live dashboard
         DashboardTally tally = DashboardTally.of(tx, door.state(), ticketSource, clock, door.syncExecutor());
@@ -385,8 +418,10 @@ public final class Services {
                 ? S3TicketFiles.inAws(required(Resource.TICKET_FILES.environmentVariable().orElseThrow()),
                         Region.of(required("AWS_REGION")), credentials)
                 : TicketFiles.none();
+        PaymentProviders providers = PaymentConfiguration.fromEnvironment(System::getenv, Services::secret,
+                Clock.systemUTC());
         Services services = new Services(db, tokens, sealer, door, ticketFiles,
-                ticketLinkValidity(System.getenv(TICKET_LINK_VALIDITY)), Clock.systemUTC());
+                ticketLinkValidity(System.getenv(TICKET_LINK_VALIDITY)), providers, Clock.systemUTC());
         services.snapStart = SnapStartConnections.register(db);
         return services;
     }
@@ -434,7 +469,11 @@ public final class Services {
         if (secret != null && !secret.isBlank()) {
             return secret;
         }
-        String arn = required("TURNSTILE_KEY_SEALING_SECRET_ARN");
+        return secret(required("TURNSTILE_KEY_SEALING_SECRET_ARN"));
+    }
+
+    /** A Secrets Manager secret's string, read once at init. */
+    private static String secret(String arn) {
         try (SecretsManagerClient client = SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             return client.getSecretValue(request -> request.secretId(arn)).secretString();
