@@ -216,6 +216,9 @@ public final class DataStack extends Stack {
                             .actions(List.of("states:StartExecution"))
                             .resources(List.of(PaymentWorkflowStack.stateMachineArn(Stack.of(data))))
                             .build());
+                    // the WebSocket API's stage lives in the WebSocket stack, which grants this on that API only
+                    case WEBSOCKET_CONNECTIONS -> {
+                    }
                 }
             }
         }
@@ -498,6 +501,8 @@ public final class DataStack extends Stack {
                 .encryption(TableEncryption.AWS_MANAGED)
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
+                // dashboard connection items expire on their own (a gateway may drop one without $disconnect)
+                .timeToLiveAttribute("exp")
                 .build();
     }
 

@@ -45,7 +45,8 @@ public final class ObservabilityStack extends Stack {
     private final List<Alarm> all = new ArrayList<>();
 
     public ObservabilityStack(Construct scope, String id, StackProps props, ApiStack api, SchedulesStack schedules,
-                              WorkersStack workers, AsyncStack async, DataStack data, PaymentWorkflowStack paymentWorkflow) {
+                              WorkersStack workers, WebSocketStack webSocket, AsyncStack async, DataStack data,
+                              PaymentWorkflowStack paymentWorkflow) {
         super(scope, id, props);
 
         // a customer-managed key: CloudWatch cannot publish to a topic under the AWS-managed SNS key
@@ -72,6 +73,10 @@ public final class ObservabilityStack extends Stack {
         for (Function function : workers.lambdas()) {
             functionAlarms(function, WORKER_P99_THRESHOLD, errors, throttles, durations);
         }
+        // the dashboard's socket and pusher: short calls, but not on a scanner's path
+        for (Function function : webSocket.lambdas()) {
+            functionAlarms(function, WORKER_P99_THRESHOLD, errors, throttles, durations);
+        }
         for (Function function : paymentWorkflow.lambdas()) {
             functionAlarms(function, WORKER_P99_THRESHOLD, errors, throttles, durations);
         }
@@ -92,6 +97,7 @@ public final class ObservabilityStack extends Stack {
         List<IQueue> deadLetterQueues = new ArrayList<>(schedules.deadLetterQueues());
         deadLetterQueues.addAll(async.deadLetterQueues());
         deadLetterQueues.addAll(workers.deadLetterQueues());
+        deadLetterQueues.addAll(webSocket.deadLetterQueues());
         List<IMetric> depths = new ArrayList<>();
         int i = 0;
         for (IQueue queue : deadLetterQueues) {

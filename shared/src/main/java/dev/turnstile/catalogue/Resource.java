@@ -16,6 +16,11 @@ public enum Resource {
     /** The tickets bucket: rendered ticket PDFs, written and read, handed out as presigned links. */
     TICKET_FILES("TURNSTILE_TICKETS_BUCKET"),
     /**
+     * The WebSocket API's connections: PostToConnection (execute-api:ManageConnections on that API's
+     * stage only). The callback URL is set by the WebSocket stack, which owns the API.
+     */
+    WEBSOCKET_CONNECTIONS(null),
+    /**
      * The payment providers' credentials: the Stripe and PayPal secrets in Secrets Manager, read once
      * at init ({@code secretsmanager:GetSecretValue} on exactly those two). Named to the function by
      * {@code TURNSTILE_STRIPE_SECRET_ARN} and {@code TURNSTILE_PAYPAL_SECRET_ARN}

@@ -33,6 +33,7 @@ final class SynthesizedApp {
     final Template observability;
     final Template web;
     final Template paymentWorkflow;
+    final Template webSocket;
 
     private SynthesizedApp() {
         App app = new App();
@@ -48,6 +49,7 @@ final class SynthesizedApp {
         observability = Template.fromStack(stacks.observability());
         web = Template.fromStack(stacks.web());
         paymentWorkflow = Template.fromStack(stacks.paymentWorkflow());
+        webSocket = Template.fromStack(stacks.webSocket());
     }
 
     /** Every stack with its template, in deployment order. */
@@ -62,7 +64,8 @@ final class SynthesizedApp {
                 java.util.Map.entry(stacks.workers(), workers),
                 java.util.Map.entry(stacks.paymentWorkflow(), paymentWorkflow),
                 java.util.Map.entry(stacks.observability(), observability),
-                java.util.Map.entry(stacks.web(), web));
+                java.util.Map.entry(stacks.web(), web),
+                java.util.Map.entry(stacks.webSocket(), webSocket));
     }
 
     /** The template of the stack that deploys the catalogue function. */
@@ -76,12 +79,15 @@ final class SynthesizedApp {
         if (!spec.workflowTasks().isEmpty()) {
             return paymentWorkflow;
         }
+        if (!spec.webSocketRoutes().isEmpty() || !spec.busEvents().isEmpty()) {
+            return webSocket;
+        }
         return workers;
     }
 
     /** The templates that hold catalogue functions. */
     java.util.stream.Stream<Template> functionTemplates() {
-        return java.util.stream.Stream.of(api, schedules, workers, paymentWorkflow);
+        return java.util.stream.Stream.of(api, schedules, workers, webSocket, paymentWorkflow);
     }
 
     static synchronized SynthesizedApp get() {
