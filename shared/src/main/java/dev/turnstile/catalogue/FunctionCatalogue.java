@@ -71,9 +71,10 @@ public final class FunctionCatalogue {
             new QueueSource("check-ins", "every check-in event (source turnstile.checkin)", 10))
             .using(Resource.DOOR_TABLE);
 
-    /** The buyer starts or retries paying a pending registration; organizers refund. */
+    /** The buyer starts or retries paying a pending registration; organizers refund; tax rates and invoices. */
     public static final FunctionSpec PAYMENTS = new FunctionSpec(
-            "payments", API_PACKAGE + "PaymentsFunction", API_MODULE, 1024, List.of(START_PAYMENT, REFUND_REGISTRATION))
+            "payments", API_PACKAGE + "PaymentsFunction", API_MODULE, 1024, List.of(START_PAYMENT, REFUND_REGISTRATION,
+                    CREATE_TAX_RATE, LIST_TAX_RATES, SET_TICKET_TYPE_TAX_RATE, DOWNLOAD_INVOICE, DOWNLOAD_MY_INVOICE))
             // a payment can confirm or end a registration: the door's copy of its tickets follows
             .using(Resource.DOOR_TABLE);
 
@@ -89,6 +90,16 @@ public final class FunctionCatalogue {
             new Schedule("rate(1 minute)", "execute pending refunds and cancel payments of ended registrations"))
             .using(Resource.DOOR_TABLE);
 
+    /**
+     * The reconciliation: compares recent payments with their provider, repairs drift through the
+     * workflow's own steps and flags the rest (payment_discrepancies).
+     */
+    public static final FunctionSpec PAYMENT_RECONCILIATION = FunctionSpec.scheduled(
+            "payment-reconciliation", "dev.turnstile.functions.workers.PaymentReconciliationFunction",
+            "functions/workers", 1024,
+            new Schedule("rate(15 minutes)", "compare recent payments with their provider; repair or flag drift"))
+            .using(Resource.DOOR_TABLE);
+
     /** Releases expired holds and waitlist offers, and offers freed seats to the waitlist. */
     public static final FunctionSpec HOLD_EXPIRY = FunctionSpec.scheduled(
             "hold-expiry", "dev.turnstile.functions.workers.HoldExpiryFunction", "functions/workers", 1024,
@@ -98,7 +109,8 @@ public final class FunctionCatalogue {
     /** Every function, HTTP and scheduled. */
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
-                PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, CHECK_IN_RECORDER);
+                PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, CHECK_IN_RECORDER,
+                PAYMENT_RECONCILIATION);
     }
 
     /** The functions behind the REST API. */
