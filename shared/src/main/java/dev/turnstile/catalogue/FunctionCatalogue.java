@@ -100,6 +100,12 @@ public final class FunctionCatalogue {
             new Schedule("rate(15 minutes)", "compare recent payments with their provider; repair or flag drift"))
             .using(Resource.DOOR_TABLE);
 
+    /** The door's repair path: ticket changes whose after-commit refresh of the check-in table is not confirmed. */
+    public static final FunctionSpec DOOR_REPAIR = FunctionSpec.scheduled(
+            "door-repair", "dev.turnstile.functions.checkin.DoorRepairFunction", "functions/checkin", 1024,
+            new Schedule("rate(1 minute)", "bring unconfirmed ticket changes to the check-in table"))
+            .using(Resource.DOOR_TABLE);
+
     /** Releases expired holds and waitlist offers, and offers freed seats to the waitlist. */
     public static final FunctionSpec HOLD_EXPIRY = FunctionSpec.scheduled(
             "hold-expiry", "dev.turnstile.functions.workers.HoldExpiryFunction", "functions/workers", 1024,
@@ -109,7 +115,7 @@ public final class FunctionCatalogue {
     /** Every function, HTTP and scheduled. */
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
-                PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, CHECK_IN_RECORDER,
+                PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, DOOR_REPAIR, CHECK_IN_RECORDER,
                 PAYMENT_RECONCILIATION);
     }
 

@@ -114,6 +114,8 @@ import dev.turnstile.checkin.DoorFacts;
 import dev.turnstile.checkin.DoorSyncingOutbox;
 import dev.turnstile.checkin.FindAttendees;
 import dev.turnstile.checkin.RecordCheckIns;
+import dev.turnstile.checkin.RepairDoor;
+import dev.turnstile.adapters.jdbc.JdbcDoorBacklog;
 import dev.turnstile.adapters.jdbc.JdbcCheckInLedger;
 import dev.turnstile.checkin.SyncDoorTickets;
 import dev.turnstile.checkin.UndoCheckIn;
@@ -220,6 +222,7 @@ public final class Services {
     public final FindAttendees findAttendees;
     public final SyncDoorTickets syncDoorTickets;
     public final RecordCheckIns recordCheckIns;
+    public final RepairDoor repairDoor;
 
     public final StartPayment startPayment;
     public final HandlePaymentWebhook handlePaymentWebhook;
@@ -356,6 +359,7 @@ public final class Services {
         undoCheckIn = new UndoCheckIn(doorFacts, door.state(), door.events());
         findAttendees = new FindAttendees(tx, doorFacts, ticketSource, door.state());
         recordCheckIns = new RecordCheckIns(tx, door.state(), new JdbcCheckInLedger(sql));
+        repairDoor = new RepairDoor(tx, new JdbcDoorBacklog(sql), syncDoorTickets, clock);
         var payments = new JdbcPayments(sql);
         var paymentLookups = new JdbcPaymentLookups(sql);
         var invoices = new JdbcInvoices(sql);

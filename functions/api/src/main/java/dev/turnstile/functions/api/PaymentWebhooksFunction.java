@@ -9,7 +9,7 @@ public final class PaymentWebhooksFunction extends ApiGatewayFunction {
 
     /** Called by the Lambda runtime: configuration comes from the environment. */
     public PaymentWebhooksFunction() {
-        this(Services.fromEnvironment());
+        this(Services.fromEnvironment(FunctionCatalogue.PAYMENT_WEBHOOKS));
     }
 
     /** Called by the local runtime and the tests, which wire their own services. */

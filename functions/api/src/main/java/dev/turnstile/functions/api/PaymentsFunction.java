@@ -9,7 +9,7 @@ public final class PaymentsFunction extends ApiGatewayFunction {
 
     /** Called by the Lambda runtime: configuration comes from the environment. */
     public PaymentsFunction() {
-        this(Services.fromEnvironment());
+        this(Services.fromEnvironment(FunctionCatalogue.PAYMENTS));
     }
 
     /** Called by the local runtime and the tests, which wire their own services. */

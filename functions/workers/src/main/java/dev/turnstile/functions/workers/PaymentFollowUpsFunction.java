@@ -18,7 +18,7 @@ public final class PaymentFollowUpsFunction implements RequestHandler<Map<String
 
     /** Called by the Lambda runtime: configuration comes from the environment. */
     public PaymentFollowUpsFunction() {
-        this(Services.fromEnvironment());
+        this(Services.fromEnvironment(dev.turnstile.catalogue.FunctionCatalogue.PAYMENT_FOLLOW_UPS));
     }
 
     /** Called by the local runtime and the tests, which wire their own services. */

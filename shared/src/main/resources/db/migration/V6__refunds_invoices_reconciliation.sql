@@ -1,4 +1,4 @@
--- Payments, second part (docs/payments.md): refunds of single tickets that the tickets and the
+-- Payments, second part (docs/payments.md; V6: main took V5 for the door repair): refunds of single tickets that the tickets and the
 -- inventory follow, refunds tracked at the provider, tax rates and gapless invoices, and the
 -- reconciliation's findings.
 
