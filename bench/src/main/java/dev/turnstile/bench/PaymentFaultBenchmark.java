@@ -258,6 +258,7 @@ public final class PaymentFaultBenchmark {
                     if (rounds == 4) {
                         simulator.recover(); // the outage ends; until now the sweeps ran into faults too
                     }
+                    simulator.settlePendingRefunds(); // refunds asked for meanwhile settle at the provider too
                     drain(services, inbox);
                     services.expireHolds.run();
                     var followUps = services.runPaymentFollowUps.run();
