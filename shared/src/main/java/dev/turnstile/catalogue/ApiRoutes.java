@@ -106,6 +106,8 @@ public final class ApiRoutes {
     public static final Route CHECK_IN = new Route("POST", EVENT + "/check-ins", AUTHENTICATED);
     public static final Route UNDO_CHECK_IN = new Route("POST", EVENT + "/check-ins/undo", AUTHENTICATED);
     public static final Route FIND_ATTENDEES = new Route("GET", EVENT + "/check-ins/attendees", AUTHENTICATED);
+    /** The live dashboard's counts, as its WebSocket pushes them (docs/check-in.md, "Live dashboard"). */
+    public static final Route GET_DASHBOARD = new Route("GET", EVENT + "/check-ins/dashboard", AUTHENTICATED);
 
     // public pages' data
     public static final Route LIST_PUBLIC_EVENTS = new Route("GET", "/v1/public/orgs/{orgSlug}/events", PUBLIC);
