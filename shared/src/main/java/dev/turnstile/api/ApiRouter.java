@@ -3,6 +3,7 @@ package dev.turnstile.api;
 import dev.turnstile.wiring.Services;
 import dev.turnstile.api.routes.EventRoutes;
 import dev.turnstile.api.routes.OrganizationRoutes;
+import dev.turnstile.api.routes.InvoiceRoutes;
 import dev.turnstile.api.routes.PaymentRoutes;
 import dev.turnstile.api.routes.PublicEventRoutes;
 import dev.turnstile.api.routes.RegistrationAdminRoutes;
@@ -29,6 +30,7 @@ public final class ApiRouter {
         RegistrationAdminRoutes.bind(router, services);
         CheckInRoutes.bind(router, services);
         PaymentRoutes.bind(router, services);
+        InvoiceRoutes.bind(router, services);
         return router;
     }
 

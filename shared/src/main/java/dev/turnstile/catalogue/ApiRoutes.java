@@ -75,6 +75,13 @@ public final class ApiRoutes {
     public static final Route PAYPAL_WEBHOOK = new Route("POST", "/v1/webhooks/paypal", PUBLIC);
     public static final Route REFUND_REGISTRATION = new Route("POST", REGISTRATION + "/refunds", AUTHENTICATED);
 
+    // invoices and tax (docs/payments.md): the organization's tax rates, the rate of each ticket type, the PDFs
+    public static final Route CREATE_TAX_RATE = new Route("POST", ORG + "/tax-rates", AUTHENTICATED);
+    public static final Route LIST_TAX_RATES = new Route("GET", ORG + "/tax-rates", AUTHENTICATED);
+    public static final Route SET_TICKET_TYPE_TAX_RATE = new Route("PUT", TICKET_TYPE + "/tax-rate", AUTHENTICATED);
+    public static final Route DOWNLOAD_INVOICE = new Route("GET", REGISTRATION + "/invoice.pdf", AUTHENTICATED);
+    public static final Route DOWNLOAD_MY_INVOICE = new Route("GET", MY_REGISTRATION + "/invoice.pdf", AUTHENTICATED);
+
     // organizers: registrations, questions, promo codes, registration settings, the waitlist
     public static final Route LIST_REGISTRATIONS = new Route("GET", EVENT + "/registrations", AUTHENTICATED);
     public static final Route GET_REGISTRATION = new Route("GET", REGISTRATION, AUTHENTICATED);

@@ -71,9 +71,10 @@ public final class FunctionCatalogue {
             new QueueSource("check-ins", "every check-in event (source turnstile.checkin)", 10))
             .using(Resource.DOOR_TABLE);
 
-    /** The buyer starts or retries paying a pending registration; organizers refund. */
+    /** The buyer starts or retries paying a pending registration; organizers refund; tax rates and invoices. */
     public static final FunctionSpec PAYMENTS = new FunctionSpec(
-            "payments", API_PACKAGE + "PaymentsFunction", API_MODULE, 1024, List.of(START_PAYMENT, REFUND_REGISTRATION))
+            "payments", API_PACKAGE + "PaymentsFunction", API_MODULE, 1024, List.of(START_PAYMENT, REFUND_REGISTRATION,
+                    CREATE_TAX_RATE, LIST_TAX_RATES, SET_TICKET_TYPE_TAX_RATE, DOWNLOAD_INVOICE, DOWNLOAD_MY_INVOICE))
             // a payment can confirm or end a registration: the door's copy of its tickets follows;
             // starting a payment starts the workflow that watches it
             .using(Resource.DOOR_TABLE, Resource.PAYMENT_SECRETS, Resource.PAYMENT_WORKFLOW);
@@ -97,6 +98,17 @@ public final class FunctionCatalogue {
     public static final FunctionSpec PAYMENT_STEPS = FunctionSpec.workflowTask(
             "payment-steps", "dev.turnstile.functions.workers.PaymentStepsFunction", "functions/workers", 1024,
             new WorkflowTask(WorkflowTask.PAYMENT, "check a registration being paid, release its hold, follow up"))
+            .using(Resource.DOOR_TABLE, Resource.PAYMENT_SECRETS);
+
+    /**
+     * The reconciliation: compares recent payments with their provider, repairs drift through the
+     * workflow's own steps and flags the rest (payment_discrepancies).
+     */
+    public static final FunctionSpec PAYMENT_RECONCILIATION = FunctionSpec.scheduled(
+            "payment-reconciliation", "dev.turnstile.functions.workers.PaymentReconciliationFunction",
+            "functions/workers", 1024,
+            new Schedule("rate(15 minutes)", "compare recent payments with their provider; repair or flag drift"))
+            // it reads payments back from the providers, and a repair can confirm or end a registration
             .using(Resource.DOOR_TABLE, Resource.PAYMENT_SECRETS);
 
     /** The door's repair path: ticket changes whose after-commit refresh of the check-in table is not confirmed. */
@@ -133,7 +145,7 @@ public final class FunctionCatalogue {
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
                 PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, DOOR_REPAIR, CHECK_IN_RECORDER,
-                DASHBOARD_SOCKET, DASHBOARD_PUSH, PAYMENT_STEPS);
+                DASHBOARD_SOCKET, DASHBOARD_PUSH, PAYMENT_STEPS, PAYMENT_RECONCILIATION);
     }
 
     /** The functions behind the REST API. */

@@ -16,4 +16,7 @@ public interface PaymentLookups {
 
     /** Payments with work left: a pending refund, or an open attempt of an ended registration. */
     List<Item> dueFollowUps(int limit);
+
+    /** Payments that reached their provider and changed since {@code since}, oldest change first. */
+    List<Item> toReconcile(java.time.Instant since, int limit);
 }

@@ -29,6 +29,9 @@ public interface PaymentProvider {
     /** Refunds part or all of a succeeded payment. */
     ProviderRefund refund(String providerPaymentId, long amountMinor, String currency, String idempotencyKey);
 
+    /** A refund as the provider sees it now (one it answered "pending" for settles later). */
+    ProviderRefund fetchRefund(String providerRefundId);
+
     /**
      * Verifies a webhook delivery with the provider's own scheme, on the raw body exactly as
      * received, and says what it is about.

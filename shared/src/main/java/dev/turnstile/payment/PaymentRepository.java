@@ -37,6 +37,15 @@ public interface PaymentRepository {
 
     List<Refund> refunds(UUID paymentId);
 
+    /** The provider's id of a refund it has not settled yet, so that later runs read it back instead of asking again. */
+    void recordProviderRefundId(UUID refundId, String providerRefundId);
+
     /** Settles a pending refund; false if it was settled already. */
     boolean settleRefund(UUID refundId, Refund.Status status, String providerRefundId, Map<String, Object> redacted);
+
+    /** Records a finding of the reconciliation about the payment; false if the same one is open already. */
+    boolean flag(UUID orgId, UUID paymentId, String kind, String detail);
+
+    /** Resolves the payment's open findings other than {@code stillOpen}: they hold no longer. */
+    int resolveFlags(UUID paymentId, java.util.Set<String> stillOpen, java.time.Instant at);
 }

@@ -2,6 +2,7 @@ package dev.turnstile.payment;
 
 import dev.turnstile.common.Conflict;
 import dev.turnstile.common.Invalid;
+import dev.turnstile.invoice.IssueInvoice;
 import dev.turnstile.registration.ConfirmPaidRegistration;
 import dev.turnstile.registration.Outbox;
 import dev.turnstile.registration.Registration;
@@ -33,16 +34,19 @@ public final class PaymentStates {
     private final ConfirmPaidRegistration confirmation;
     private final PaymentProviders providers;
     private final Outbox outbox;
+    private final IssueInvoice invoices;
     private final Clock clock;
 
     public static PaymentStates of(Transactions transactions, PaymentRepository payments,
                                    RegistrationRepository registrations, ConfirmPaidRegistration confirmation,
-                                   PaymentProviders providers, Outbox outbox, Clock clock) {
-        return new PaymentStates(transactions, payments, registrations, confirmation, providers, outbox, clock);
+                                   PaymentProviders providers, Outbox outbox, IssueInvoice invoices, Clock clock) {
+        return new PaymentStates(transactions, payments, registrations, confirmation, providers, outbox, invoices, clock);
     }
 
     private PaymentStates(Transactions transactions, PaymentRepository payments, RegistrationRepository registrations,
-                          ConfirmPaidRegistration confirmation, PaymentProviders providers, Outbox outbox, Clock clock) {
+                          ConfirmPaidRegistration confirmation, PaymentProviders providers, Outbox outbox,
+                          IssueInvoice invoices, Clock clock) {
+        this.invoices = invoices;
         this.transactions = transactions;
         this.payments = payments;
         this.registrations = registrations;
@@ -66,8 +70,13 @@ public final class PaymentStates {
                 payments.recordProviderState(p.id(), state.providerPaymentId(), PaymentStatus.SUCCEEDED, state.redacted());
                 Registration r = registrations.find(p.registrationId()).orElseThrow();
                 switch (confirmation.confirm(p.registrationId(), now)) {
-                    case CONFIRMED, REINSTATED -> outbox.publish(p.orgId(), "payment.succeeded", Map.of("paymentId", p.id(),
-                            "registrationId", p.registrationId(), "amountMinor", p.amountMinor(), "currency", p.currency()));
+                    case CONFIRMED, REINSTATED -> {
+                        // the invoice, with its number, in the transaction that confirms: both or neither
+                        invoices.forPayment(registrations.find(p.registrationId()).orElseThrow(), p.id(), now);
+                        outbox.publish(p.orgId(), "payment.succeeded", Map.of("paymentId", p.id(),
+                                "registrationId", p.registrationId(), "amountMinor", p.amountMinor(), "currency",
+                                p.currency()));
+                    }
                     case ALREADY_CONFIRMED -> refundUnneeded(p, r, "duplicate_payment");
                     case NOT_POSSIBLE -> refundUnneeded(p, r, "registration_unavailable");
                 }
@@ -101,7 +110,7 @@ public final class PaymentStates {
 
     /** Money arrived that no registration can take: it all goes back, and the buyer is told why. */
     private void refundUnneeded(Payment p, Registration r, String reason) {
-        requestRefund(p.id(), p.amountMinor(), reason, null);
+        requestRefund(p.id(), p.amountMinor(), reason, null, List.of());
         outbox.publish(p.orgId(), "payment.refunded_automatically", Map.of("paymentId", p.id(), "registrationId",
                 r.id(), "confirmationNumber", r.confirmationNumber(), "email", r.registrantEmail(), "reason", reason,
                 "amountMinor", p.amountMinor(), "currency", p.currency()));
@@ -111,7 +120,7 @@ public final class PaymentStates {
      * Requests a refund of part of a paid payment; inside the organization's transaction. Pending
      * and settled refunds together never exceed what was paid.
      */
-    Refund requestRefund(UUID paymentId, long amountMinor, String reason, UUID requestedBy) {
+    Refund requestRefund(UUID paymentId, long amountMinor, String reason, UUID requestedBy, List<UUID> ticketIds) {
         Payment p = payments.lock(paymentId).orElseThrow();
         if (!p.status().isPaid()) {
             throw new Conflict("payment_not_refundable", "Only a succeeded payment can be refunded; this one is "
@@ -127,7 +136,7 @@ public final class PaymentStates {
                     + p.amountMinor() + " " + p.currency() + " minor units can still be refunded");
         }
         Refund refund = new Refund(UUID.randomUUID(), paymentId, amountMinor, reason,
-                "refund-" + paymentId + "-" + (earlier.size() + 1), Refund.Status.PENDING, null, clock.instant());
+                "refund-" + paymentId + "-" + (earlier.size() + 1), Refund.Status.PENDING, null, clock.instant(), ticketIds);
         payments.insertRefund(p.orgId(), refund, requestedBy);
         return refund;
     }
@@ -147,16 +156,25 @@ public final class PaymentStates {
         int settled = 0;
         for (Refund r : pending) {
             ProviderRefund result;
+            PaymentProvider provider = providers.get(p.provider(), "provider");
             try {
-                result = providers.get(p.provider(), "provider").refund(p.providerPaymentId(), r.amountMinor(),
-                        p.currency(), r.idempotencyKey());
+                // once the provider has the refund, read it back: asking again would only replay its first answer
+                result = r.providerRefundId() != null ? provider.fetchRefund(r.providerRefundId())
+                        : provider.refund(p.providerPaymentId(), r.amountMinor(), p.currency(), r.idempotencyKey());
             } catch (RuntimeException e) {
                 log.warn("Refund {} of payment {} not executed yet ({}); the payment runner retries", r.id(), paymentId,
                         e.getMessage());
                 continue;
             }
             if (result.status() == ProviderRefund.Status.PENDING) {
-                continue; // the provider settles it later; the runner asks again with the same key
+                // the provider settles it later: its webhook (or the runner) reads it back by this id
+                if (r.providerRefundId() == null && result.providerRefundId() != null) {
+                    transactions.write(context, () -> {
+                        payments.recordProviderRefundId(r.id(), result.providerRefundId());
+                        return null;
+                    });
+                }
+                continue;
             }
             Refund.Status status = result.status() == ProviderRefund.Status.SUCCEEDED ? Refund.Status.SUCCEEDED
                     : Refund.Status.FAILED;
@@ -172,6 +190,15 @@ public final class PaymentStates {
                     outbox.publish(orgId, "payment.refunded", Map.of("paymentId", paymentId, "refundId", r.id(),
                             "registrationId", locked.registrationId(), "amountMinor", r.amountMinor(),
                             "refundedMinor", refunded, "currency", locked.currency()));
+                    invoices.forRefund(registrations.find(locked.registrationId()).orElseThrow(), paymentId, r.id(),
+                            r.amountMinor(), r.ticketIds(), now());
+                } else {
+                    // the money did not go back: the organizer is told and the reconciliation lists it until
+                    // someone refunds again (the tickets stay refunded: the decision stands, the debt is open)
+                    log.warn("Refund {} of payment {} failed at {}", r.id(), paymentId, locked.provider());
+                    outbox.publish(orgId, "payment.refund_failed", Map.of("paymentId", paymentId, "refundId", r.id(),
+                            "registrationId", locked.registrationId(), "amountMinor", r.amountMinor(),
+                            "currency", locked.currency()));
                 }
                 return 1;
             });

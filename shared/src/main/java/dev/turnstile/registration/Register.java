@@ -67,13 +67,15 @@ public final class Register {
     private final TicketSigner signer;
     private final Clock clock;
     private final SoldOutMemo memo;
+    private final TaxRateRepository taxRates;
     private final Map<UUID, UUID> orgOfEvent = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Register(Transactions transactions, DueWork lookups, UserRepository users, EventRepository events,
                     TicketTypeRepository ticketTypes, RegistrationSettingsRepository settings,
                     QuestionRepository questions, PromoCodeRepository promoCodes, WaitlistRepository waitlist,
                     RegistrationRepository registrations, Inventory inventory, Outbox outbox, Seats seats,
-                    TicketSigner signer, SoldOutMemo memo, Clock clock) {
+                    TicketSigner signer, SoldOutMemo memo, Clock clock,
+                    TaxRateRepository taxRates) {
         this.transactions = transactions;
         this.lookups = lookups;
         this.users = users;
@@ -90,6 +92,7 @@ public final class Register {
         this.signer = signer;
         this.memo = memo;
         this.clock = clock;
+        this.taxRates = taxRates;
     }
 
     /** @param idempotencyKey the client's key for this attempt (null: none); a retry with it gets the first outcome */
@@ -184,25 +187,31 @@ public final class Register {
         List<Ticket> tickets = new ArrayList<>();
         long subtotal = 0;
         long discount = 0;
+        long taxAdded = 0;
+        // each ticket's tax is fixed now, on its price after its discount (docs/payments.md, "Tax")
+        Map<UUID, TaxRate> rates = taxRates.forTicketTypes(perType.keySet());
         for (TicketRequest t : command.tickets()) {
             TicketType type = types.get(t.ticketTypeId());
             long price = type.priceMinor();
             long off = promo != null && promo.appliesTo(type.id()) ? Pricing.discount(price, promo) : 0;
+            TicketTax tax = TicketTax.of(rates.get(type.id()), price - off);
             subtotal += price;
             discount += off;
+            taxAdded += tax.addedMinor();
             tickets.add(new Ticket(UUID.randomUUID(), type.id(), TicketCodes.next(), null, 1, null, t.attendeeName().strip(),
-                    t.attendeeEmail() != null ? t.attendeeEmail() : caller.email(), t.answers(), price, off, null));
+                    t.attendeeEmail() != null ? t.attendeeEmail() : caller.email(), t.answers(), price, off, null, tax));
         }
-        boolean free = subtotal - discount == 0;
+        long total = subtotal - discount + taxAdded;
+        boolean free = total == 0;
         TicketStatus ticketStatus = free ? TicketStatus.ISSUED : TicketStatus.RESERVED;
         // an issued ticket carries its signed code at once; a reserved one gets it when paid
         tickets = tickets.stream().map(t -> new Ticket(t.id(), t.ticketTypeId(), t.ticketCode(),
                 free ? signer.codeFor(orgId, eventId, t.id(), 1) : null, 1, ticketStatus, t.attendeeName(),
-                t.attendeeEmail(), t.answers(), t.priceMinor(), t.discountMinor(), free ? now : null)).toList();
+                t.attendeeEmail(), t.answers(), t.priceMinor(), t.discountMinor(), free ? now : null, t.tax())).toList();
         String currency = types.get(perType.keySet().iterator().next()).currency();
         Registration registration = new Registration(UUID.randomUUID(), orgId, eventId, caller.userId(), null,
                 free ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING, currency, subtotal, discount,
-                subtotal - discount, promo == null ? null : promo.id(), caller.name(), caller.email(),
+                total, promo == null ? null : promo.id(), caller.name(), caller.email(),
                 free ? null : now.plus(Duration.ofMinutes(rules.holdMinutes())), now, free ? now : null, null, null,
                 tickets);
 
@@ -238,7 +247,7 @@ public final class Register {
         }
         // what was written, with the number the database drew: no read-back while the seat rows are locked
         return new Outcome(new Registration(registration.id(), orgId, eventId, caller.userId(), confirmationNumber,
-                registration.status(), currency, subtotal, discount, subtotal - discount, registration.promoCodeId(),
+                registration.status(), currency, subtotal, discount, total, registration.promoCodeId(),
                 registration.registrantName(), registration.registrantEmail(), registration.holdExpiresAt(), now,
                 registration.confirmedAt(), null, null, tickets), true);
     }

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * One order for an event: its tickets, its money (integer minor units of {@code currency}) and
- * where it is in its life. {@code totalMinor = subtotalMinor - discountMinor} is a database check.
+ * where it is in its life. {@code totalMinor = subtotalMinor - discountMinor + exclusive tax} is a database check
+ * (the tickets' exclusive taxes; an inclusive tax is inside the prices).
  */
 public record Registration(
         UUID id,

@@ -30,6 +30,14 @@ public interface RegistrationRepository {
     /** Ends a registration (cancelled or expired) and cancels its tickets. */
     void end(UUID id, RegistrationStatus status, Instant at);
 
+    /**
+     * Marks issued tickets of a confirmed registration refunded, and with {@code wholeRegistration}
+     * the registration too.
+     *
+     * @return how many tickets were issued and are refunded now
+     */
+    int refundTickets(UUID id, java.util.Collection<UUID> ticketIds, boolean wholeRegistration);
+
     List<Registration> list(RegistrationQuery query);
 
     /** The user's registrations in every organization, newest first (row-level security shows only theirs). */

@@ -70,6 +70,48 @@ public final class Seats {
         perType.keySet().forEach(type -> offerFreedSeats(r.eventId(), type, now));
     }
 
+    /**
+     * Refunded tickets give their seats back: called with the registration locked (after its
+     * payment, the payment path's lock order), it releases the tickets' sold seats and event
+     * seats in the one order (docs/inventory.md), marks the tickets refunded, and, once no issued
+     * ticket is left, the registration too (its promo code use then goes back, as on
+     * cancellation). Freed seats go to the waitlist first. The door follows through the outbox
+     * topic, which names the registration.
+     *
+     * @return true if the whole registration is refunded now
+     */
+    public boolean refund(Registration r, java.util.Collection<UUID> ticketIds, Instant now) {
+        java.util.Set<UUID> ids = java.util.Set.copyOf(ticketIds);
+        java.util.List<Ticket> refunded = r.tickets().stream()
+                .filter(t -> ids.contains(t.id()) && t.status() == TicketStatus.ISSUED).toList();
+        if (r.status() != RegistrationStatus.CONFIRMED || refunded.size() != ids.size()) {
+            throw new dev.turnstile.common.Conflict("ticket_not_refundable",
+                    "Only issued tickets of a confirmed registration can be refunded");
+        }
+        RegistrationSettings s = settings.readForRegistration(r.eventId());
+        Map<UUID, Integer> perType = new TreeMap<>();
+        refunded.forEach(t -> perType.merge(t.ticketTypeId(), 1, Integer::sum));
+        perType.forEach((type, quantity) -> {
+            inventory.release(type, quantity, true);
+            memo.forget(type);
+        });
+        if (s.capacity() != null) {
+            inventory.releaseEventSeats(r.eventId(), refunded.size());
+        }
+        boolean whole = r.tickets().stream().noneMatch(t -> t.status() == TicketStatus.ISSUED && !ids.contains(t.id()));
+        if (whole && r.promoCodeId() != null) {
+            promoCodes.release(r.promoCodeId());
+        }
+        if (registrations.refundTickets(r.id(), ids, whole) != ids.size()) {
+            throw new IllegalStateException("Tickets of registration " + r.id() + " changed under its lock");
+        }
+        outbox.publish(r.orgId(), whole ? "registration.refunded" : "ticket.refunded", Map.of(
+                "registrationId", r.id(), "eventId", r.eventId(), "confirmationNumber", r.confirmationNumber(),
+                "email", r.registrantEmail(), "ticketIds", ids.stream().map(UUID::toString).sorted().toList()));
+        perType.keySet().forEach(type -> offerFreedSeats(r.eventId(), type, now));
+        return whole;
+    }
+
     /** Ends a live waitlist offer (expired, or cancelled by its holder): its seats go on to the next in line. */
     void endOffer(WaitlistEntry entry, WaitlistStatus status, Instant now) {
         RegistrationSettings s = settings.readForRegistration(entry.eventId());

@@ -134,6 +134,17 @@ import dev.turnstile.payment.HandlePaymentWebhook;
 import dev.turnstile.payment.PaymentProviders;
 import dev.turnstile.payment.PaymentStates;
 import dev.turnstile.payment.RefundRegistration;
+import dev.turnstile.payment.ReconcilePayments;
+import dev.turnstile.adapters.jdbc.JdbcInvoices;
+import dev.turnstile.adapters.jdbc.JdbcTaxRates;
+import dev.turnstile.adapters.render.PdfboxInvoiceRenderer;
+import dev.turnstile.invoice.CreateTaxRate;
+import dev.turnstile.invoice.DownloadInvoice;
+import dev.turnstile.invoice.DownloadMyInvoice;
+import dev.turnstile.invoice.InvoiceRenderer;
+import dev.turnstile.invoice.IssueInvoice;
+import dev.turnstile.invoice.ListTaxRates;
+import dev.turnstile.invoice.SetTicketTypeTaxRate;
 import dev.turnstile.payment.RunPaymentFollowUps;
 import dev.turnstile.payment.StartPayment;
 import dev.turnstile.registration.ConfirmPaidRegistration;
@@ -236,6 +247,12 @@ public final class Services {
     public final HandlePaymentWebhook handlePaymentWebhook;
     public final RunPaymentFollowUps runPaymentFollowUps;
     public final RefundRegistration refundRegistration;
+    public final ReconcilePayments reconcilePayments;
+    public final CreateTaxRate createTaxRate;
+    public final ListTaxRates listTaxRates;
+    public final SetTicketTypeTaxRate setTicketTypeTaxRate;
+    public final DownloadInvoice downloadInvoice;
+    public final DownloadMyInvoice downloadMyInvoice;
 
     /** The payment workflow's steps, and its start after a payment start (docs/payments.md, "The payment workflow"). */
     public final RunPaymentStep runPaymentStep;
@@ -326,8 +343,9 @@ public final class Services {
         listTicketTypes = new ListTicketTypes(access, events, ticketTypes);
         setTicketTypeActive = new SetTicketTypeActive(access, events, ticketTypes);
 
+        var taxRates = new JdbcTaxRates(sql);
         register = new Register(tx, lookups, users, events, ticketTypes, settings, questions, promoCodes, waitlist,
-                registrations, inventory, outbox, seats, signer, soldOut, clock);
+                registrations, inventory, outbox, seats, signer, soldOut, clock, taxRates);
         cancelRegistration = new CancelRegistration(access, registrations, seats, clock);
         cancelMyRegistration = new CancelMyRegistration(tx, registrations, settings, events, seats, clock);
         expireHolds = new ExpireHolds(tx, lookups, registrations, waitlist, seats, clock);
@@ -369,12 +387,21 @@ public final class Services {
         repairDoor = new RepairDoor(tx, new JdbcDoorBacklog(sql), syncDoorTickets, clock);
         var payments = new JdbcPayments(sql);
         var paymentLookups = new JdbcPaymentLookups(sql);
+        var invoices = new JdbcInvoices(sql);
         PaymentStates paymentStates = PaymentStates.of(tx, payments, registrations, new ConfirmPaidRegistration(
-                registrations, settings, events, promoCodes, inventory, outbox, signer), providers, outbox, clock);
+                registrations, settings, events, promoCodes, inventory, outbox, signer), providers, outbox,
+                IssueInvoice.of(invoices, organizations, ticketTypes), clock);
         startPayment = new StartPayment(tx, registrations, payments, paymentStates);
         handlePaymentWebhook = new HandlePaymentWebhook(tx, paymentLookups, payments, paymentStates);
         runPaymentFollowUps = new RunPaymentFollowUps(tx, paymentLookups, payments, registrations, paymentStates);
-        refundRegistration = new RefundRegistration(access, tx, registrations, payments, paymentStates);
+        refundRegistration = new RefundRegistration(access, tx, registrations, payments, paymentStates, seats, clock);
+        reconcilePayments = new ReconcilePayments(tx, paymentLookups, payments, registrations, paymentStates, clock);
+        createTaxRate = new CreateTaxRate(access, taxRates, clock);
+        listTaxRates = new ListTaxRates(access, taxRates);
+        setTicketTypeTaxRate = new SetTicketTypeTaxRate(access, taxRates);
+        InvoiceRenderer invoiceRenderer = new PdfboxInvoiceRenderer();
+        downloadInvoice = new DownloadInvoice(access, registrations, invoices, invoiceRenderer);
+        downloadMyInvoice = new DownloadMyInvoice(tx, registrations, invoices, invoiceRenderer);
 
         // one tally per process: the counts this container keeps for the live dashboard
         DashboardTally tally = DashboardTally.of(tx, door.state(), ticketSource, clock, door.syncExecutor());

@@ -71,6 +71,33 @@ public final class StripeStub implements AutoCloseable {
                  "payment_intent": "pi", "created": 1767225600}""")));
     }
 
+    /** Creating a refund answers with this refund (say, "pending": Stripe settles it later and says so by webhook). */
+    public void refundsAnswer(String refundId, long amount, String status) {
+        server.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json(200, refund(refundId, "pi", amount, status))));
+    }
+
+    /** What retrieving the refund answers from now on. */
+    public void refundIs(String refundId, String paymentIntentId, long amount, String status) {
+        server.stubFor(get(urlPathEqualTo("/v1/refunds/" + refundId)).willReturn(json(200,
+                refund(refundId, paymentIntentId, amount, status))));
+    }
+
+    /** A Refund as Stripe answers it. */
+    public static String refund(String refundId, String paymentIntentId, long amount, String status) {
+        return """
+                {"id": "%s", "object": "refund", "amount": %d, "currency": "eur", "status": "%s",
+                 "payment_intent": "%s", "created": 1767225600}""".formatted(refundId, amount, status, paymentIntentId);
+    }
+
+    /** A webhook event about a refund (refund.updated, refund.failed, charge.refund.updated), as Stripe sends it. */
+    public static String refundEvent(String eventId, String type, String refundId, String paymentIntentId, long amount,
+                                     String status) {
+        return """
+                {"id": "%s", "object": "event", "api_version": "%s", "created": 1767225600, "livemode": false,
+                 "pending_webhooks": 1, "type": "%s", "data": {"object": %s}}""".formatted(eventId, API_VERSION, type,
+                refund(refundId, paymentIntentId, amount, status));
+    }
+
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withHeader("Request-Id", "req_stub").withBody(body);

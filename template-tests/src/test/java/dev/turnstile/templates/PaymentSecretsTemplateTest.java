@@ -27,7 +27,8 @@ class PaymentSecretsTemplateTest {
     @Test
     void thePaymentFunctionsAndOnlyTheyUseTheProviderSecrets() {
         assertThat(FunctionCatalogue.all().stream().filter(f -> f.uses(Resource.PAYMENT_SECRETS)).map(FunctionSpec::name))
-                .containsExactlyInAnyOrder("payments", "payment-webhooks", "payment-follow-ups", "payment-steps");
+                .containsExactlyInAnyOrder("payments", "payment-webhooks", "payment-follow-ups", "payment-steps",
+                        "payment-reconciliation");
         assertThat(FunctionCatalogue.all().stream().filter(f -> f.uses(Resource.PAYMENT_WORKFLOW)).map(FunctionSpec::name))
                 .containsExactly("payments");
     }

@@ -26,4 +26,10 @@ public final class JdbcPaymentLookups implements PaymentLookups {
         return sql.list("SELECT org_id, payment_id FROM due_payment_follow_ups(?)",
                 rs -> new Item(uuid(rs, "org_id"), uuid(rs, "payment_id")), limit);
     }
+
+    @Override
+    public List<Item> toReconcile(java.time.Instant since, int limit) {
+        return sql.list("SELECT org_id, payment_id FROM payments_to_reconcile(?, ?)",
+                rs -> new Item(uuid(rs, "org_id"), uuid(rs, "payment_id")), since, limit);
+    }
 }

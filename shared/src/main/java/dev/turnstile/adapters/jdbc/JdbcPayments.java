@@ -21,7 +21,7 @@ public final class JdbcPayments implements PaymentRepository {
             id, org_id, registration_id, provider, provider_payment_id, idempotency_key, attempt, amount_minor,
             refunded_minor, currency, status::text, created_at, updated_at""";
     private static final String REFUND_COLUMNS = """
-            id, payment_id, amount_minor, reason, idempotency_key, status::text, provider_refund_id, created_at""";
+            id, payment_id, amount_minor, reason, idempotency_key, status::text, provider_refund_id, created_at, ticket_ids""";
 
     private final Sql sql;
 
@@ -87,10 +87,10 @@ public final class JdbcPayments implements PaymentRepository {
     public void insertRefund(UUID orgId, Refund r, UUID requestedBy) {
         sql.update("""
                 INSERT INTO payment_refunds (id, org_id, payment_id, amount_minor, reason, idempotency_key, status,
-                  requested_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?::refund_status, ?, ?)
+                  requested_by, created_at, ticket_ids)
+                VALUES (?, ?, ?, ?, ?, ?, ?::refund_status, ?, ?, ?)
                 """, r.id(), orgId, r.paymentId(), r.amountMinor(), r.reason(), r.idempotencyKey(), r.status(),
-                requestedBy, r.createdAt());
+                requestedBy, r.createdAt(), (Object) r.ticketIds().toArray(UUID[]::new));
     }
 
     @Override
@@ -100,10 +100,30 @@ public final class JdbcPayments implements PaymentRepository {
     }
 
     @Override
+    public void recordProviderRefundId(UUID refundId, String providerRefundId) {
+        sql.update("UPDATE payment_refunds SET provider_refund_id = ? WHERE id = ? AND provider_refund_id IS NULL",
+                providerRefundId, refundId);
+    }
+
+    @Override
     public boolean settleRefund(UUID refundId, Refund.Status status, String providerRefundId, Map<String, Object> redacted) {
         return sql.update("""
                 UPDATE payment_refunds SET status = ?::refund_status, provider_refund_id = ?, provider_response = ?
                 WHERE id = ? AND status = 'pending'""", status, providerRefundId, new Sql.Json(redacted), refundId) == 1;
+    }
+
+    @Override
+    public boolean flag(UUID orgId, UUID paymentId, String kind, String detail) {
+        return sql.update("""
+                INSERT INTO payment_discrepancies (org_id, payment_id, kind, detail) VALUES (?, ?, ?, ?)
+                ON CONFLICT (payment_id, kind) WHERE resolved_at IS NULL DO NOTHING""", orgId, paymentId, kind,
+                detail.length() > 2000 ? detail.substring(0, 2000) : detail) == 1;
+    }
+
+    @Override
+    public int resolveFlags(UUID paymentId, java.util.Set<String> stillOpen, java.time.Instant at) {
+        return sql.update("UPDATE payment_discrepancies SET resolved_at = ? WHERE payment_id = ? AND resolved_at IS NULL"
+                + " AND NOT (kind = ANY (?))", at, paymentId, new Sql.TextArray(stillOpen));
     }
 
     private static Payment map(ResultSet rs) throws SQLException {
@@ -117,6 +137,7 @@ public final class JdbcPayments implements PaymentRepository {
     private static Refund mapRefund(ResultSet rs) throws SQLException {
         return new Refund(uuid(rs, "id"), uuid(rs, "payment_id"), rs.getLong("amount_minor"), rs.getString("reason"),
                 rs.getString("idempotency_key"), Refund.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-                rs.getString("provider_refund_id"), instant(rs, "created_at"));
+                rs.getString("provider_refund_id"), instant(rs, "created_at"),
+                java.util.Arrays.asList((UUID[]) rs.getArray("ticket_ids").getArray()));
     }
 }

@@ -10,6 +10,7 @@ import dev.turnstile.registration.RegistrationRepository;
 import dev.turnstile.registration.RegistrationStatus;
 import dev.turnstile.registration.Ticket;
 import dev.turnstile.registration.TicketStatus;
+import dev.turnstile.registration.TicketTax;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public final class JdbcRegistrations implements RegistrationRepository {
             total_minor, promo_code_id, attendee_info, hold_expires_at, created_at, confirmed_at, cancelled_at, expired_at""";
     private static final String TICKET_COLUMNS = """
             id, registration_id, ticket_type_id, ticket_code, qr_code, code_version, status::text, attendee_data,
-            price_minor, discount_minor, issued_at""";
+            price_minor, discount_minor, issued_at, tax_rate_ppm, tax_inclusive, tax_minor""";
 
     private final Sql sql;
 
@@ -41,11 +42,13 @@ public final class JdbcRegistrations implements RegistrationRepository {
     public String insert(Registration r, String idempotencyKey) {
         String confirmation = sql.one("""
                 INSERT INTO registrations (id, org_id, event_id, user_id, status, currency, subtotal_minor, discount_minor,
-                  total_minor, promo_code_id, attendee_info, hold_expires_at, confirmed_at, idempotency_key, created_at)
-                VALUES (?, ?, ?, ?, ?::registration_status, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  total_minor, tax_added_minor, promo_code_id, attendee_info, hold_expires_at, confirmed_at, idempotency_key,
+                  created_at)
+                VALUES (?, ?, ?, ?, ?::registration_status, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING confirmation_number
                 """, rs -> rs.getString(1), r.id(), r.orgId(), r.eventId(), r.userId(), r.status(), r.currency(),
-                r.subtotalMinor(), r.discountMinor(), r.totalMinor(), r.promoCodeId(),
+                r.subtotalMinor(), r.discountMinor(), r.totalMinor(),
+                r.tickets().stream().mapToLong(t -> t.tax().addedMinor()).sum(), r.promoCodeId(),
                 new Sql.Json(Map.of("name", r.registrantName(), "email", r.registrantEmail())), r.holdExpiresAt(),
                 r.confirmedAt(), idempotencyKey, r.createdAt()).orElseThrow();
         List<Object[]> rows = new ArrayList<>();
@@ -57,12 +60,13 @@ public final class JdbcRegistrations implements RegistrationRepository {
             attendee.put("answers", t.answers());
             rows.add(new Object[] {t.id(), r.orgId(), r.id(), t.ticketTypeId(), t.ticketCode(), t.qrCode(),
                     t.codeVersion(), t.status(), new Sql.Json(attendee), t.priceMinor(), t.discountMinor(), t.issuedAt(),
-                    position++});
+                    position++, t.tax().ratePpm(), t.tax().inclusive(), t.tax().amountMinor()});
         }
         sql.batch("""
                 INSERT INTO tickets (id, org_id, registration_id, ticket_type_id, ticket_code, qr_code, code_version,
-                  status, attendee_data, price_minor, discount_minor, issued_at, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::ticket_status, ?, ?, ?, ?, ?)
+                  status, attendee_data, price_minor, discount_minor, issued_at, position, tax_rate_ppm, tax_inclusive,
+                  tax_minor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::ticket_status, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
         return confirmation;
     }
@@ -110,6 +114,16 @@ public final class JdbcRegistrations implements RegistrationRepository {
         sql.update("UPDATE registrations SET status = ?::registration_status, " + column + " = ? WHERE id = ?",
                 status, at, id);
         sql.update("UPDATE tickets SET status = 'cancelled' WHERE registration_id = ?", id);
+    }
+
+    @Override
+    public int refundTickets(UUID id, java.util.Collection<UUID> ticketIds, boolean wholeRegistration) {
+        int refunded = sql.update("UPDATE tickets SET status = 'refunded' WHERE registration_id = ? AND id = ANY (?)"
+                + " AND status = 'issued'", id, (Object) ticketIds.toArray(UUID[]::new));
+        if (wholeRegistration) {
+            sql.update("UPDATE registrations SET status = 'refunded' WHERE id = ? AND status = 'confirmed'", id);
+        }
+        return refunded;
     }
 
     @Override
@@ -194,6 +208,7 @@ public final class JdbcRegistrations implements RegistrationRepository {
         return new Ticket(uuid(rs, "id"), uuid(rs, "ticket_type_id"), rs.getString("ticket_code"),
                 rs.getString("qr_code"), rs.getInt("code_version"), TicketStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), (String) attendee.get("name"),
                 (String) attendee.get("email"), answers instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(),
-                rs.getLong("price_minor"), rs.getLong("discount_minor"), instant(rs, "issued_at"));
+                rs.getLong("price_minor"), rs.getLong("discount_minor"), instant(rs, "issued_at"),
+                new TicketTax(rs.getInt("tax_rate_ppm"), rs.getBoolean("tax_inclusive"), rs.getLong("tax_minor")));
     }
 }

@@ -217,6 +217,19 @@ public final class PayPalPaymentProvider implements PaymentProvider {
                         .body(new RefundRequest.Builder().amount(new Money.Builder(currency,
                                 decimal(amountMinor, currency)).build()).build())
                         .build()).getResult());
+        return map(refund, amountMinor, capture.getId());
+    }
+
+    @Override
+    public ProviderRefund fetchRefund(String providerRefundId) {
+        com.paypal.sdk.models.Refund refund = call(() -> client.getPaymentsController().getRefund(
+                new com.paypal.sdk.models.GetRefundInput.Builder(providerRefundId).build()).getResult());
+        long amount = refund.getAmount() == null ? 0 : minor(refund.getAmount().getValue(),
+                refund.getAmount().getCurrencyCode());
+        return map(refund, amount, null);
+    }
+
+    private static ProviderRefund map(com.paypal.sdk.models.Refund refund, long amountMinor, String captureId) {
         String value = refund.getStatus() == null ? "" : refund.getStatus().value();
         ProviderRefund.Status status = switch (value) {
             case "COMPLETED" -> ProviderRefund.Status.SUCCEEDED;
@@ -226,7 +239,9 @@ public final class PayPalPaymentProvider implements PaymentProvider {
         Map<String, Object> redacted = new LinkedHashMap<>();
         redacted.put("id", refund.getId());
         redacted.put("status", value);
-        redacted.put("capture_id", capture.getId());
+        if (captureId != null) {
+            redacted.put("capture_id", captureId);
+        }
         return new ProviderRefund(refund.getId(), status, amountMinor, redacted);
     }
 

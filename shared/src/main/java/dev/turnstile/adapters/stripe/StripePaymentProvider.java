@@ -123,6 +123,15 @@ public final class StripePaymentProvider implements PaymentProvider {
     public ProviderRefund refund(String providerPaymentId, long amountMinor, String currency, String idempotencyKey) {
         com.stripe.model.Refund refund = call(() -> client.v1().refunds().create(RefundCreateParams.builder()
                 .setPaymentIntent(providerPaymentId).setAmount(amountMinor).build(), keyed(idempotencyKey)));
+        return map(refund, amountMinor);
+    }
+
+    @Override
+    public ProviderRefund fetchRefund(String providerRefundId) {
+        return map(call(() -> client.v1().refunds().retrieve(providerRefundId)), 0);
+    }
+
+    private static ProviderRefund map(com.stripe.model.Refund refund, long amountMinor) {
         ProviderRefund.Status status = switch (refund.getStatus() == null ? "" : refund.getStatus()) {
             case "succeeded" -> ProviderRefund.Status.SUCCEEDED;
             case "failed", "canceled" -> ProviderRefund.Status.FAILED;

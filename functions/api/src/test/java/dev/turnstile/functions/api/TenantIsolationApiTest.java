@@ -59,7 +59,9 @@ class TenantIsolationApiTest extends ApiTestSupport {
             Map.entry(UPDATE_QUESTION, "{\"label\": \"Pwned\"}"),
             Map.entry(CREATE_PROMO_CODE, "{\"code\": \"FREE100\", \"kind\": \"percent\", \"percentOff\": 100}"),
             Map.entry(UPDATE_PROMO_CODE, "{\"percentOff\": 100}"),
-            Map.entry(REFUND_REGISTRATION, "{\"amountMinor\": 100}"));
+            Map.entry(REFUND_REGISTRATION, "{\"amountMinor\": 100}"),
+            Map.entry(CREATE_TAX_RATE, "{\"name\": \"VAT\", \"percent\": 19, \"inclusive\": true}"),
+            Map.entry(SET_TICKET_TYPE_TAX_RATE, "{\"taxRateId\": null}"));
 
     @BeforeAll
     static void twoOrganizations() {
