@@ -26,6 +26,16 @@ public interface DoorState {
      */
     Optional<DoorTicket> admit(UUID eventId, UUID ticketId, int codeVersion, Instant now, CheckInRecord record);
 
+    /**
+     * An offline scan that came first takes the place of the admission recorded so far, as one
+     * conditional write: only if the scope's admission is still {@code current} (same scan id and
+     * time; otherwise someone else changed it meanwhile: read again and decide again) and, for the
+     * event scope, the ticket is still the event's, issued, with this code version and {@code earlier.at()}
+     * inside its window. True if this call replaced it.
+     */
+    boolean replaceCheckIn(UUID eventId, UUID ticketId, Scope scope, int codeVersion, CheckInRecord current,
+                           CheckInRecord earlier);
+
     /** A session admission, recorded only if the ticket has none for that session; true if this call recorded it. */
     boolean admitToSession(DoorTicket ticket, UUID sessionId, CheckInRecord record);
 

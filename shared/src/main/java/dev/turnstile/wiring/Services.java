@@ -99,7 +99,9 @@ import dev.turnstile.adapters.jdbc.JdbcTicketSource;
 import dev.turnstile.checkin.CheckInTicket;
 import dev.turnstile.checkin.DoorFacts;
 import dev.turnstile.checkin.DoorSyncingOutbox;
+import dev.turnstile.checkin.ExportOfflineKit;
 import dev.turnstile.checkin.FindAttendees;
+import dev.turnstile.checkin.SyncOfflineScans;
 import dev.turnstile.checkin.RecordCheckIns;
 import dev.turnstile.adapters.jdbc.JdbcCheckInLedger;
 import dev.turnstile.checkin.SyncDoorTickets;
@@ -183,6 +185,8 @@ public final class Services {
     public final CheckInTicket checkInTicket;
     public final UndoCheckIn undoCheckIn;
     public final FindAttendees findAttendees;
+    public final ExportOfflineKit exportOfflineKit;
+    public final SyncOfflineScans syncOfflineScans;
     public final SyncDoorTickets syncDoorTickets;
     public final RecordCheckIns recordCheckIns;
 
@@ -287,6 +291,8 @@ public final class Services {
         checkInTicket = new CheckInTicket(tx, doorFacts, door.state(), ticketSource, door.events(), clock);
         undoCheckIn = new UndoCheckIn(doorFacts, door.state(), door.events());
         findAttendees = new FindAttendees(tx, doorFacts, ticketSource, door.state());
+        exportOfflineKit = new ExportOfflineKit(tx, doorFacts, ticketSource, door.state(), clock);
+        syncOfflineScans = new SyncOfflineScans(checkInTicket, doorFacts, clock);
         recordCheckIns = new RecordCheckIns(tx, door.state(), new JdbcCheckInLedger(sql));
     }
 

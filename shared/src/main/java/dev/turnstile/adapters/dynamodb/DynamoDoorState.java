@@ -93,6 +93,31 @@ public final class DynamoDoorState implements DoorState {
     }
 
     @Override
+    public boolean replaceCheckIn(UUID eventId, UUID ticketId, Scope scope, int codeVersion, CheckInRecord current,
+                                  CheckInRecord earlier) {
+        Map<String, AttributeValue> values = indexKeys(recordValues(earlier), eventId, ticketId, scope, earlier);
+        values.put(":cur_scan", s(current.scanId()));
+        values.put(":cur_at", n(current.at().toEpochMilli()));
+        String condition = "ci_scan = :cur_scan AND ci_at = :cur_at";
+        if (scope.session().isEmpty()) {
+            values.put(":ev", s(eventId.toString()));
+            values.put(":issued", s(ISSUED));
+            values.put(":cv", n(codeVersion));
+            condition += " AND ev = :ev AND st = :issued AND cv = :cv AND vf <= :at AND vu >= :at";
+        }
+        String where = condition;
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(ticketId, scope))
+                    .updateExpression(SET_RECORD + ", gsi1pk = :gpk, gsi1sk = :gsk")
+                    .conditionExpression(where)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean admitToSession(DoorTicket ticket, UUID sessionId, CheckInRecord record) {
         UUID ticketId = ticket.ticketId();
         Scope scope = Scope.of(sessionId);
