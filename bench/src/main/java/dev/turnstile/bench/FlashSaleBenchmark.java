@@ -139,6 +139,9 @@ public final class FlashSaleBenchmark {
 
         String describe();
 
+        /** The DynamoDB stand-in the runtime uses (the check-in benchmark measures its ceiling). */
+        URI dynamoEndpoint() throws IOException, InterruptedException;
+
         @Override
         void close();
     }
@@ -163,6 +166,11 @@ public final class FlashSaleBenchmark {
         @Override
         public String token(String email, String name) {
             return runtime.tokenFor(email, name);
+        }
+
+        @Override
+        public URI dynamoEndpoint() {
+            return runtime.dynamoEndpoint();
         }
 
         @Override
@@ -217,6 +225,18 @@ public final class FlashSaleBenchmark {
         @Override
         public String describe() {
             return "local runtime at " + baseUrl + " (started separately)";
+        }
+
+        /** The runtime's index ({@code GET /}) names its stand-ins' loopback endpoints. */
+        @Override
+        public URI dynamoEndpoint() throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String endpoint = JSON.readTree(r.body()).path("standIns").path("dynamodb").asText("");
+            if (endpoint.isEmpty()) {
+                throw new IllegalStateException(baseUrl + "/ does not name its DynamoDB stand-in (an older runtime?)");
+            }
+            return URI.create(endpoint);
         }
 
         @Override

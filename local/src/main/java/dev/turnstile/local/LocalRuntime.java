@@ -140,6 +140,11 @@ public final class LocalRuntime implements AutoCloseable {
         return baseUrl;
     }
 
+    /** Where the DynamoDB stand-in listens (loopback): the check-in benchmark measures its ceiling there. */
+    public java.net.URI dynamoEndpoint() {
+        return dynalite.endpoint();
+    }
+
     public String tokenFor(String email, String name) {
         return issuer.mint(DevIssuer.userFor(email, name));
     }
@@ -249,6 +254,7 @@ public final class LocalRuntime implements AutoCloseable {
     private Map<String, Object> index() {
         return Map.of(
                 "name", "Turnstile local runtime",
+                "standIns", Map.of("dynamodb", dynalite.endpoint().toString()),
                 "jwks", baseUrl + "/.well-known/jwks.json",
                 "mintToken", "POST " + baseUrl + "/dev/tokens {\"email\": \"you@example.com\", \"name\": \"You\"}",
                 "demoEvent", baseUrl + "/v1/public/orgs/" + DemoData.ORG_SLUG + "/events/" + DemoData.EVENT_SLUG,

@@ -114,7 +114,11 @@ public final class CheckInTicket {
             }
         }
         // refused by a condition, a manual check-in, or a ticket the hot table has not seen: find out which
-        Optional<DoorTicket> known = known(orgId, ticketId);
+        // (one read serves both the look-up and the first round below: a duplicate scan costs two calls)
+        Optional<DoorState.Stored> stored = door.ticket(ticketId);
+        Optional<DoorTicket> known = stored.isPresent()
+                ? stored.map(DoorState.Stored::ticket).filter(t -> t.orgId().equals(orgId))
+                : loadThrough(orgId, ticketId);
         if (known.isEmpty() || !known.get().eventId().equals(eventId)) {
             return ScanAnswer.refused(known.isEmpty() ? ScanReason.UNKNOWN_TICKET : ScanReason.WRONG_EVENT);
         }
@@ -122,7 +126,9 @@ public final class CheckInTicket {
         int version = codeVersion.orElse(ticket.codeVersion());
         // every write below is conditional on what was just read: losing a race means read again and decide again
         for (int round = 0; round < ROUNDS; round++) {
-            Optional<DoorState.Stored> stored = door.ticket(ticketId);
+            if (round > 0 || stored.isEmpty()) {
+                stored = door.ticket(ticketId);
+            }
             DoorTicket current = stored.map(DoorState.Stored::ticket).orElse(ticket);
             Optional<ScanAnswer> refusal = refusal(current, version, now, Scope.EVENT);
             if (refusal.isPresent()) {
@@ -258,6 +264,10 @@ public final class CheckInTicket {
             // the hot table spans organizations: another one's ticket is as unknown here as in PostgreSQL
             return hot.filter(t -> t.orgId().equals(orgId));
         }
+        return loadThrough(orgId, ticketId);
+    }
+
+    private Optional<DoorTicket> loadThrough(UUID orgId, UUID ticketId) {
         Optional<DoorTicket> loaded = transactions.read(TenantContext.system(orgId), () -> source.ticket(ticketId));
         loaded.ifPresent(door::putTicket);
         return loaded;

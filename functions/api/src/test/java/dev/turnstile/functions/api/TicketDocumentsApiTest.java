@@ -45,6 +45,45 @@ class TicketDocumentsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void givenAFreshEvent_whenItsFirstRegistrationsArriveAtOnce_thenOneKeyIsCreated_andEveryoneGetsCodes() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            firstRegistrationsAtOnce();
+        }
+    }
+
+    private void firstRegistrationsAtOnce() throws Exception {
+        // one ticket type per buyer: registrations of different types do not queue on one type's row lock
+        String freshEvent = createEvent(owner, orgId);
+        String[] types = new String[8];
+        for (int i = 0; i < 8; i++) {
+            types[i] = createTicketType(owner, orgId, freshEvent, "Type " + i, 0, 10);
+        }
+        assertThat(call(as(owner, PUBLISH_EVENT).path("orgId", orgId).path("eventId", freshEvent)).status()).isEqualTo(200);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var gate = new java.util.concurrent.CountDownLatch(1);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<Response>>();
+        for (int i = 0; i < 8; i++) {
+            Principal buyer = TestTokens.newUser("Racer" + i);
+            String type = types[i];
+            answers.add(pool.submit(() -> {
+                gate.await();
+                return call(as(buyer, REGISTER).path("eventId", freshEvent).json(oneTicket(type, buyer.name())));
+            }));
+        }
+        gate.countDown();
+        var keyIds = new java.util.HashSet<Integer>();
+        for (var answer : answers) {
+            Response r = answer.get();
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            keyIds.add(TicketCode.parse(r.body().get("tickets").get(0).get("qrCode").asText()).orElseThrow().code().keyId());
+        }
+        pool.shutdown();
+
+        assertThat(keyIds).containsExactly(1);
+        assertThat(count("SELECT count(*) FROM ticket_signing_keys WHERE event_id = ?::uuid", freshEvent)).isEqualTo(1);
+    }
+
+    @Test
     void givenAFreeRegistration_whenItsPdfIsRenderedAndScanned_thenTheQrCarriesASignatureTheEventsPublicKeyVerifies()
             throws Exception {
         JsonNode registration = call(as(ann, REGISTER).path("eventId", eventId).json("""
