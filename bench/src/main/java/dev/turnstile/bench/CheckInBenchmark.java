@@ -163,6 +163,10 @@ public final class CheckInBenchmark {
             System.exit(e.getMessage().isEmpty() ? 0 : 2);
             return;
         }
+        // the raw phase's client keeps its connections to dynalite, as the runtime's does (LocalRuntime)
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "256");
+        }
         HttpClient setup = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         boolean ok;
@@ -200,8 +204,21 @@ public final class CheckInBenchmark {
         }
         Phase raw = raw("raw UpdateItem", "m", options.tickets(), duplicates);
         phases.add(raw);
+        // -Dbench.jfr=FILE records the measured check-in phase only (set-up would swamp a profile)
+        String jfr = System.getProperty("bench.jfr");
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
         Phase checkIn = checkIns("check-in", measured, duplicates);
         phases.add(checkIn);
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(jfr));
+            recording.close();
+            System.out.println("JFR recording of the check-in phase: " + jfr);
+        }
 
         System.out.println();
         System.out.println("| phase | operations | ops/s | p50 ms | p95 ms | p99 ms | max ms | wrong | errors | CPU s: JVM / node (dynalite) / PostgreSQL |");

@@ -101,6 +101,7 @@ public final class LocalRuntime implements AutoCloseable {
         app = DataSources.pooled(postgres.jdbcUrl(settings.database()), APP_ROLE, null, 8);
 
         dynalite = Dynalite.start();
+        keepConnectionsToStandIns();
         DynamoDbClient dynamo = CheckInTable.localClient(dynalite.endpoint());
         CheckInTable.create(dynamo, CHECK_IN_TABLE);
         // refreshes of the door's copy of tickets run beside the request, as the hot path should
@@ -125,6 +126,19 @@ public final class LocalRuntime implements AutoCloseable {
         consume(services);
         if (settings.demoData() && DemoData.seed(services)) {
             log.info("Seeded the demo organization '{}'", DemoData.ORG_SLUG);
+        }
+    }
+
+    /**
+     * The SDK's URL-connection client (the one the Lambda functions use) keeps at most 5 idle
+     * connections per host by default (the JDK's {@code http.maxConnections}); a Lambda container
+     * needs one, but this process serves every scan at once, and past 5 concurrent calls each call
+     * to dynalite opened and closed a TCP connection of its own (docs/benchmarks.md, check-in).
+     * Read once, when the JDK's keep-alive cache is first used: set before any client is built.
+     */
+    static void keepConnectionsToStandIns() {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "256");
         }
     }
 

@@ -65,7 +65,7 @@ public final class CheckInTicket {
                 return ScanAnswer.refused(ScanReason.WRONG_EVENT);
             }
             boolean verified = facts.key(orgId, eventId, code.keyId())
-                    .map(k -> parsed.get().verifiedBy(k.key())).orElse(false);
+                    .map(k -> parsed.get().verifiedBy(facts.verifier(k))).orElse(false);
             if (!verified) {
                 return ScanAnswer.refused(ScanReason.INVALID_SIGNATURE);
             }

@@ -54,6 +54,24 @@ class TicketCodeTest {
     }
 
     @Test
+    void givenOneVerifierReusedAcrossThreads_thenEachAnswerIsTheSameAsAFreshVerification() throws Exception {
+        TicketCode.Verifier verifier = new TicketCode.Verifier(key.getPublic());
+        String text = code.sign(key.getPrivate());
+        String forged = new TicketCode(1, code.eventId(), UUID.randomUUID(), 1).sign(ed25519().getPrivate());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+        for (int i = 0; i < 400; i++) {
+            // a refusal must not leave a reused signature object in a state that changes the next answer
+            String presented = i % 3 == 0 ? forged : text;
+            answers.add(pool.submit(() -> TicketCode.parse(presented).orElseThrow().verifiedBy(verifier) == (presented == text)));
+        }
+        for (var answer : answers) {
+            assertThat(answer.get()).isTrue();
+        }
+        pool.shutdown();
+    }
+
+    @Test
     void givenTextThatIsNoCode_thenParsingSaysSo() {
         assertThat(TicketCode.parse(null)).isEmpty();
         assertThat(TicketCode.parse("")).isEmpty();
