@@ -43,6 +43,8 @@ class TicketCodeTest {
     @Test
     void givenAnyChangedCharacter_thenTheCodeNoLongerVerifies() {
         String text = code.sign(key.getPrivate());
+        TicketCode.Verifier verifier = new TicketCode.Verifier(key.getPublic());
+        assertThat(TicketCode.parse(text).orElseThrow().verifiedBy(verifier)).isTrue();
         String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
         for (int i = 0; i < 200; i++) {
             int at = ThreadLocalRandom.current().nextInt(text.length());
@@ -50,6 +52,8 @@ class TicketCodeTest {
             String tampered = text.substring(0, at) + other + text.substring(at + 1);
             assertThat(TicketCode.parse(tampered).map(s -> s.verifiedBy(key.getPublic())).orElse(false))
                     .as("tampered at %d", at).isFalse();
+            assertThat(TicketCode.parse(tampered).map(s -> s.verifiedBy(verifier)).orElse(false))
+                    .as("tampered at %d, the scan path's verifier", at).isFalse();
         }
     }
 
