@@ -60,6 +60,7 @@ final class CatalogueFunction extends Construct {
 
         var all = new TreeMap<>(environment);
         all.putAll(database.environment());
+        all.putAll(database.environment(spec));
         function = Function.Builder.create(this, "Function")
                 .description(description(spec))
                 .runtime(Runtime.JAVA_21)
@@ -81,7 +82,7 @@ final class CatalogueFunction extends Construct {
                 .securityGroups(List.of(database.securityGroup()))
                 .build();
         database.grantConnect(role);
-        database.grantResources(role, spec.uses());
+        database.grantResources(spec, role);
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "Every function is published: API Gateway or EventBridge Scheduler invokes the '" + LIVE_ALIAS
                         + "' alias of its current version");

@@ -5,6 +5,9 @@ import software.amazon.awscdk.services.secretsmanager.Secret;
 import java.util.List;
 import java.util.Map;
 
+import dev.turnstile.catalogue.Resource;
+import dev.turnstile.catalogue.FunctionSpec;
+
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.CfnOutput;
@@ -178,9 +181,9 @@ public final class DataStack extends Stack {
                     "TURNSTILE_EVENT_BUS", AsyncStack.BUS_NAME);
         }
 
-        /** What the catalogue says the function touches besides PostgreSQL, and nothing more. */
-        void grantResources(IGrantable function, java.util.Set<dev.turnstile.catalogue.Resource> uses) {
-            for (dev.turnstile.catalogue.Resource resource : uses) {
+        /** What the catalogue says the function touches besides PostgreSQL, each with the fewest actions it needs. */
+        void grantResources(FunctionSpec spec, software.amazon.awscdk.services.iam.Role function) {
+            for (Resource resource : spec.uses()) {
                 switch (resource) {
                     // the scan path and the door's refresh: item reads and conditional writes, the admissions index
                     // the table and its one index by name: Table.grant would add index/* (AwsSolutions-IAM5)
@@ -198,6 +201,7 @@ public final class DataStack extends Stack {
                                             software.amazon.awscdk.ArnComponents.builder().service("events")
                                                     .resource("event-bus").resourceName(AsyncStack.BUS_NAME).build())))
                                     .build());
+                    case TICKET_FILES -> data.grantTicketFiles(function);
                 }
             }
         }
@@ -207,6 +211,54 @@ public final class DataStack extends Stack {
             data.proxy.grantConnect(function, APP_USER);
             data.keySealing.grantRead(function);
         }
+
+        /**
+         * The variables naming the stores beyond PostgreSQL that the function's catalogue entry lists
+         * ({@code Services.fromEnvironment(FunctionSpec)} requires exactly these).
+         */
+        Map<String, String> environment(FunctionSpec spec) {
+            Map<String, String> variables = new java.util.TreeMap<>();
+            if (spec.uses(Resource.TICKET_FILES)) {
+                variables.put(Resource.TICKET_FILES.environmentVariable().orElseThrow(), data.tickets.getBucketName());
+            }
+            return variables;
+        }
+    }
+
+    /** The object key prefix of ticket PDFs ({@code TicketPdfKey}): tickets/{org}/{event}/{registration}/... */
+    static final String TICKET_PDF_PREFIX = "tickets/";
+
+    /**
+     * Ticket PDFs: write and read objects under {@value #TICKET_PDF_PREFIX} (the presigned links are
+     * signed with the function's role, so GetObject is what lets a link's holder download), and list
+     * the bucket, without which S3 answers HeadObject on a missing PDF with 403 instead of 404 and the
+     * function could not tell "not rendered yet" from "forbidden". Nothing else: no delete, no ACLs.
+     */
+    private void grantTicketFiles(software.amazon.awscdk.services.iam.Role function) {
+        function.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("TicketPdfObjects")
+                .actions(List.of("s3:GetObject", "s3:PutObject"))
+                .resources(List.of(tickets.arnForObjects(TICKET_PDF_PREFIX + "*")))
+                .build());
+        function.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("TicketPdfExistence")
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(tickets.getBucketArn()))
+                .build());
+        NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Ticket PDFs are objects under " + TICKET_PDF_PREFIX + " in the tickets bucket, one per "
+                        + "registration and version, named at run time: the grant names that prefix, and only "
+                        + "GetObject and PutObject on it.")
+                .appliesTo(List.of(io.github.cdklabs.cdknag.RegexAppliesTo.builder()
+                        .regex("/^Resource::.*\\/" + TICKET_PDF_PREFIX.replace("/", "") + "\\/\\*$/")
+                        .build()))
+                .build()), true);
+    }
+
+    /** The bucket of ticket PDFs. */
+    public Bucket tickets() {
+        return tickets;
     }
 
     public Vpc vpc() {

@@ -24,12 +24,15 @@ import dev.turnstile.ticketcode.KeySealer;
 import dev.turnstile.adapters.jdbc.Migrations;
 import dev.turnstile.adapters.jdbc.PostgresServer;
 import dev.turnstile.adapters.jwt.JwksTokenVerifier;
+import dev.turnstile.adapters.s3.S3TicketFiles;
+import dev.turnstile.standins.S3Mock;
 import dev.turnstile.api.ApiResponse;
 import dev.turnstile.wiring.Services;
 import dev.turnstile.api.Json;
 import dev.turnstile.api.Problems;
 import dev.turnstile.catalogue.FunctionCatalogue;
 import dev.turnstile.catalogue.FunctionSpec;
+import dev.turnstile.catalogue.Resource;
 import dev.turnstile.catalogue.Schedule;
 import dev.turnstile.common.Check;
 import dev.turnstile.identity.Principal;
@@ -67,14 +70,24 @@ public final class LocalRuntime implements AutoCloseable {
     static final int BACKLOG = 4096;
 
     /** Configuration, from environment variables (or system properties of the same name). */
-    public record Settings(int port, String database, boolean demoData) {
+    public record Settings(int port, String database, boolean demoData, String ticketsBucket,
+                           java.time.Duration ticketLinkValidity) {
         public static Settings fromEnvironment() {
             return new Settings(Integer.parseInt(env("TURNSTILE_PORT", "8080")), env("TURNSTILE_DB_NAME", "turnstile"),
-                    Boolean.parseBoolean(env("TURNSTILE_DEMO_DATA", "true")));
+                    Boolean.parseBoolean(env("TURNSTILE_DEMO_DATA", "true")),
+                    env(Resource.TICKET_FILES.environmentVariable().orElseThrow(), "turnstile-tickets"),
+                    Services.ticketLinkValidity(env(Services.TICKET_LINK_VALIDITY, "")));
+        }
+
+        /** The default tickets bucket and link validity. */
+        public Settings(int port, String database, boolean demoData) {
+            this(port, database, demoData, "turnstile-tickets", dev.turnstile.registration.TicketPdfLinks.DEFAULT_VALIDITY);
         }
     }
 
     private final PostgresServer postgres;
+    private final S3Mock s3;
+    private final S3TicketFiles ticketFiles;
     private final HikariDataSource owner;
     private final HikariDataSource app;
     private final HttpServer http;
@@ -99,6 +112,9 @@ public final class LocalRuntime implements AutoCloseable {
         // 8, not more: on 2 cores PostgreSQL does no more work with more connections, and in a flash
         // sale the extra ones only queue on the ticket type's row lock (measured in docs/benchmarks.md)
         app = DataSources.pooled(postgres.jdbcUrl(settings.database()), APP_ROLE, null, 8);
+        // S3 for ticket PDFs: the stand-in, with the tickets bucket the data stack creates in AWS
+        s3 = S3Mock.start(java.util.List.of(settings.ticketsBucket()));
+        ticketFiles = S3TicketFiles.atEndpoint(s3.endpoint(), settings.ticketsBucket());
 
         dynalite = Dynalite.start();
         keepConnectionsToStandIns();
@@ -115,7 +131,8 @@ public final class LocalRuntime implements AutoCloseable {
         KeySealer sealer = sealing.isEmpty() ? AesGcmKeySealer.forDevelopment("turnstile-local-development")
                 : AesGcmKeySealer.fromSecret(sealing);
         Services services = new Services(app,
-                JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), sealer, door, Clock.systemUTC());
+                JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), sealer, door, ticketFiles,
+                settings.ticketLinkValidity(), paymentProviders(), Clock.systemUTC());
         gateway = new ApiGatewayEmulator(handlers(services));
         executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
@@ -306,6 +323,19 @@ public final class LocalRuntime implements AutoCloseable {
         app.close();
         owner.close();
         postgres.close();
+        ticketFiles.close();
+        s3.close();
+    }
+
+    /**
+     * Payment providers with credentials in the environment (docs/payments.md), e.g. Stripe test-mode
+     * keys; none configured is fine: paid registrations then stay pending until their hold expires.
+     */
+    private static dev.turnstile.payment.PaymentProviders paymentProviders() {
+        return dev.turnstile.wiring.PaymentConfiguration.fromEnvironment(name -> env(name, ""), arn -> {
+            throw new IllegalStateException("Secrets Manager ARNs are read in AWS only; locally, set the provider's "
+                    + "credentials as variables (docs/payments.md)");
+        }, Clock.systemUTC());
     }
 
     private static String env(String name, String fallback) {

@@ -126,6 +126,33 @@ class LocalRuntimeEndToEndTest {
     }
 
     @Test
+    void givenAFreeDemoTicket_whenTheAttendeeAsksForAPdfLink_thenTheLinkDownloadsItFromTheS3StandIn() throws Exception {
+        Reply page = send("GET", "/v1/public/orgs/demo/events/turnstile-summit", null, null);
+        String eventId = page.body().get("id").asText();
+        Reply form = send("GET", "/v1/public/events/" + eventId + "/registration-form", null, null);
+        String livestream = form.body().get("ticketTypes").get(2).get("id").asText();
+        String conduct = form.body().get("questions").get(1).get("id").asText();
+        String bearer = send("POST", "/dev/tokens", null, "{\"email\": \"viewer@example.com\", \"name\": \"Vi\"}")
+                .body().get("token").asText();
+        Reply registered = send("POST", "/v1/events/" + eventId + "/registrations", bearer, """
+                {"tickets": [{"ticketTypeId": "%s", "attendeeName": "Vi", "answers": {"%s": true}}]}"""
+                .formatted(livestream, conduct));
+        assertThat(registered.body().get("status").asText()).isEqualTo("confirmed");
+
+        Reply link = send("GET", "/v1/me/registrations/" + registered.body().get("id").asText() + "/tickets.pdf/link",
+                bearer, null);
+
+        assertThat(link.status()).isEqualTo(200);
+        URI url = URI.create(link.body().get("url").asText());
+        assertThat(url.getHost()).isEqualTo("127.0.0.1");
+        assertThat(url.getRawQuery()).contains("X-Amz-Expires=900").contains("X-Amz-Signature=");
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    }
+
+    @Test
     void givenNoToken_orAnUnknownRoute_orAWrongMethod_thenProblemResponses() throws Exception {
         assertThat(send("GET", "/v1/orgs", null, null).status()).isEqualTo(401);
         assertThat(send("GET", "/v1/nowhere", null, null).status()).isEqualTo(404);

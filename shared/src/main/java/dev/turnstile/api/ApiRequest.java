@@ -61,6 +61,11 @@ public final class ApiRequest {
         return value;
     }
 
+    /** Every request header, as sent. */
+    public Map<String, String> headers() {
+        return event.getHeaders() == null ? Map.of() : Map.copyOf(event.getHeaders());
+    }
+
     /** A request header, matched case-insensitively as HTTP requires. */
     public Optional<String> header(String name) {
         Map<String, String> headers = event.getHeaders();
@@ -157,7 +162,8 @@ public final class ApiRequest {
         }
     }
 
-    String rawBody() {
+    /** The body exactly as received (base64 undone): what webhook signatures are computed over. */
+    public String rawBody() {
         String body = event.getBody();
         if (body == null) {
             return null;

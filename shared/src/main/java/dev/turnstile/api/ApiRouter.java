@@ -3,6 +3,7 @@ package dev.turnstile.api;
 import dev.turnstile.wiring.Services;
 import dev.turnstile.api.routes.EventRoutes;
 import dev.turnstile.api.routes.OrganizationRoutes;
+import dev.turnstile.api.routes.PaymentRoutes;
 import dev.turnstile.api.routes.PublicEventRoutes;
 import dev.turnstile.api.routes.RegistrationAdminRoutes;
 import dev.turnstile.api.routes.CheckInRoutes;
@@ -27,6 +28,7 @@ public final class ApiRouter {
         RegistrationRoutes.bind(router, services);
         RegistrationAdminRoutes.bind(router, services);
         CheckInRoutes.bind(router, services);
+        PaymentRoutes.bind(router, services);
         return router;
     }
 

@@ -66,7 +66,14 @@ public final class ApiRoutes {
     public static final Route LIST_MY_WAITLIST = new Route("GET", "/v1/me/waitlist", AUTHENTICATED);
     public static final Route LEAVE_WAITLIST = new Route("DELETE", "/v1/me/waitlist/{entryId}", AUTHENTICATED);
     public static final Route DOWNLOAD_MY_TICKETS = new Route("GET", MY_REGISTRATION + "/tickets.pdf", AUTHENTICATED);
+    public static final Route LINK_MY_TICKETS = new Route("GET", MY_REGISTRATION + "/tickets.pdf/link", AUTHENTICATED);
     public static final Route GET_MY_TICKET_QR = new Route("GET", MY_REGISTRATION + "/tickets/{ticketId}/qr", AUTHENTICATED);
+
+    // payments: the buyer pays a pending registration; the providers' webhooks (verified by signature, not by token)
+    public static final Route START_PAYMENT = new Route("POST", MY_REGISTRATION + "/payments", AUTHENTICATED);
+    public static final Route STRIPE_WEBHOOK = new Route("POST", "/v1/webhooks/stripe", PUBLIC);
+    public static final Route PAYPAL_WEBHOOK = new Route("POST", "/v1/webhooks/paypal", PUBLIC);
+    public static final Route REFUND_REGISTRATION = new Route("POST", REGISTRATION + "/refunds", AUTHENTICATED);
 
     // organizers: registrations, questions, promo codes, registration settings, the waitlist
     public static final Route LIST_REGISTRATIONS = new Route("GET", EVENT + "/registrations", AUTHENTICATED);
@@ -83,6 +90,7 @@ public final class ApiRoutes {
     public static final Route UPDATE_PROMO_CODE = new Route("PATCH", EVENT + "/promo-codes/{promoCodeId}", AUTHENTICATED);
     public static final Route LIST_WAITLIST = new Route("GET", EVENT + "/waitlist", AUTHENTICATED);
     public static final Route DOWNLOAD_TICKETS = new Route("GET", REGISTRATION + "/tickets.pdf", AUTHENTICATED);
+    public static final Route LINK_TICKETS = new Route("GET", REGISTRATION + "/tickets.pdf/link", AUTHENTICATED);
     public static final Route REISSUE_TICKET = new Route("POST", REGISTRATION + "/tickets/{ticketId}/reissue", AUTHENTICATED);
     public static final Route LIST_SIGNING_KEYS = new Route("GET", EVENT + "/signing-keys", AUTHENTICATED);
     public static final Route ROTATE_SIGNING_KEY = new Route("POST", EVENT + "/signing-keys/rotate", AUTHENTICATED);

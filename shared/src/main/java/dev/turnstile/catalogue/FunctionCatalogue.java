@@ -45,16 +45,16 @@ public final class FunctionCatalogue {
     public static final FunctionSpec REGISTRATIONS = new FunctionSpec(
             "registrations", API_PACKAGE + "RegistrationsFunction", API_MODULE, 2048,
             List.of(REGISTER, LIST_MY_REGISTRATIONS, GET_MY_REGISTRATION, CANCEL_MY_REGISTRATION, JOIN_WAITLIST,
-                    LIST_MY_WAITLIST, LEAVE_WAITLIST, DOWNLOAD_MY_TICKETS, GET_MY_TICKET_QR))
-            .using(Resource.DOOR_TABLE);
+                    LIST_MY_WAITLIST, LEAVE_WAITLIST, DOWNLOAD_MY_TICKETS, LINK_MY_TICKETS, GET_MY_TICKET_QR))
+            .using(Resource.DOOR_TABLE, Resource.TICKET_FILES);
 
     public static final FunctionSpec REGISTRATION_ADMIN = new FunctionSpec(
             "registration-admin", API_PACKAGE + "RegistrationAdminFunction", API_MODULE, 1024,
             List.of(LIST_REGISTRATIONS, GET_REGISTRATION, CANCEL_REGISTRATION, GET_REGISTRATION_SETTINGS,
                     UPDATE_REGISTRATION_SETTINGS, CREATE_QUESTION, LIST_QUESTIONS, UPDATE_QUESTION, DELETE_QUESTION,
                     CREATE_PROMO_CODE, LIST_PROMO_CODES, UPDATE_PROMO_CODE, LIST_WAITLIST, DOWNLOAD_TICKETS,
-                    REISSUE_TICKET, LIST_SIGNING_KEYS, ROTATE_SIGNING_KEY))
-            .using(Resource.DOOR_TABLE);
+                    LINK_TICKETS, REISSUE_TICKET, LIST_SIGNING_KEYS, ROTATE_SIGNING_KEY))
+            .using(Resource.DOOR_TABLE, Resource.TICKET_FILES);
 
     /**
      * Door staff: the scan path. Its own function and module so that it keeps the smallest jar and
@@ -71,6 +71,30 @@ public final class FunctionCatalogue {
             new QueueSource("check-ins", "every check-in event (source turnstile.checkin)", 10))
             .using(Resource.DOOR_TABLE);
 
+    /** The buyer starts or retries paying a pending registration; organizers refund. */
+    public static final FunctionSpec PAYMENTS = new FunctionSpec(
+            "payments", API_PACKAGE + "PaymentsFunction", API_MODULE, 1024, List.of(START_PAYMENT, REFUND_REGISTRATION))
+            // a payment can confirm or end a registration: the door's copy of its tickets follows
+            .using(Resource.DOOR_TABLE);
+
+    /** Stripe's and PayPal's webhooks: public routes, each delivery verified by its provider's signature. */
+    public static final FunctionSpec PAYMENT_WEBHOOKS = new FunctionSpec(
+            "payment-webhooks", API_PACKAGE + "PaymentWebhooksFunction", API_MODULE, 1024,
+            List.of(STRIPE_WEBHOOK, PAYPAL_WEBHOOK))
+            .using(Resource.DOOR_TABLE);
+
+    /** The payment runner's step: pending refunds, and cancelling open attempts of ended registrations. */
+    public static final FunctionSpec PAYMENT_FOLLOW_UPS = FunctionSpec.scheduled(
+            "payment-follow-ups", "dev.turnstile.functions.workers.PaymentFollowUpsFunction", "functions/workers", 1024,
+            new Schedule("rate(1 minute)", "execute pending refunds and cancel payments of ended registrations"))
+            .using(Resource.DOOR_TABLE);
+
+    /** The door's repair path: ticket changes whose after-commit refresh of the check-in table is not confirmed. */
+    public static final FunctionSpec DOOR_REPAIR = FunctionSpec.scheduled(
+            "door-repair", "dev.turnstile.functions.checkin.DoorRepairFunction", "functions/checkin", 1024,
+            new Schedule("rate(1 minute)", "bring unconfirmed ticket changes to the check-in table"))
+            .using(Resource.DOOR_TABLE);
+
     /** Releases expired holds and waitlist offers, and offers freed seats to the waitlist. */
     public static final FunctionSpec HOLD_EXPIRY = FunctionSpec.scheduled(
             "hold-expiry", "dev.turnstile.functions.workers.HoldExpiryFunction", "functions/workers", 1024,
@@ -80,7 +104,7 @@ public final class FunctionCatalogue {
     /** Every function, HTTP and scheduled. */
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
-                CHECK_IN, HOLD_EXPIRY, CHECK_IN_RECORDER);
+                PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, DOOR_REPAIR, CHECK_IN_RECORDER);
     }
 
     /** The functions behind the REST API. */

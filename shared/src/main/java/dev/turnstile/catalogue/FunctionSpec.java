@@ -1,15 +1,18 @@
 package dev.turnstile.catalogue;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One deployable function: its name (the Lambda's logical name), the handler class the runtime
- * instantiates, the Maven module whose shaded jar holds it, its memory size, and what invokes it:
- * HTTP routes (API Gateway), schedules (EventBridge Scheduler) or a queue (SQS). The CDK app deploys exactly these; the local
- * runtime serves and schedules exactly these.
+ * instantiates, the Maven module whose shaded jar holds it, its memory size, what invokes it (HTTP
+ * routes through API Gateway, schedules through EventBridge Scheduler, or a queue through SQS), and
+ * the resources beyond PostgreSQL it may touch. The CDK app deploys and grants exactly these; the
+ * local runtime serves, schedules and feeds exactly these.
  */
 public record FunctionSpec(String name, String handler, String module, int memoryMb, List<Route> routes,
-                           List<Schedule> schedules, List<QueueSource> queues, java.util.Set<Resource> uses) {
+                           List<Schedule> schedules, List<QueueSource> queues, Set<Resource> uses) {
 
     public FunctionSpec {
         if (!name.matches("[a-z][a-z0-9-]{1,40}")) {
@@ -18,7 +21,7 @@ public record FunctionSpec(String name, String handler, String module, int memor
         routes = List.copyOf(routes);
         schedules = List.copyOf(schedules);
         queues = List.copyOf(queues);
-        uses = uses.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(java.util.EnumSet.copyOf(uses));
+        uses = uses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(uses));
         int triggers = (routes.isEmpty() ? 0 : 1) + (schedules.isEmpty() ? 0 : 1) + (queues.isEmpty() ? 0 : 1);
         if (triggers != 1) {
             throw new IllegalArgumentException(name + ": a function serves routes, runs on schedules or consumes queues: "
@@ -28,23 +31,27 @@ public record FunctionSpec(String name, String handler, String module, int memor
 
     /** An HTTP function. */
     public FunctionSpec(String name, String handler, String module, int memoryMb, List<Route> routes) {
-        this(name, handler, module, memoryMb, routes, List.of(), List.of(), java.util.Set.of());
+        this(name, handler, module, memoryMb, routes, List.of(), List.of(), Set.of());
     }
 
     public static FunctionSpec scheduled(String name, String handler, String module, int memoryMb, Schedule schedule) {
-        return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(schedule), List.of(), java.util.Set.of());
+        return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(schedule), List.of(), Set.of());
     }
 
     public static FunctionSpec queued(String name, String handler, String module, int memoryMb, QueueSource queue) {
-        return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(), List.of(queue), java.util.Set.of());
+        return new FunctionSpec(name, handler, module, memoryMb, List.of(), List.of(), List.of(queue), Set.of());
     }
 
-    /** The same function, also granted these resources. */
-    public FunctionSpec using(Resource... resources) {
-        var all = java.util.EnumSet.noneOf(Resource.class);
+    /** This function, also granted these resources. */
+    public FunctionSpec using(Resource... more) {
+        Set<Resource> all = EnumSet.noneOf(Resource.class);
         all.addAll(uses);
-        all.addAll(List.of(resources));
+        all.addAll(List.of(more));
         return new FunctionSpec(name, handler, module, memoryMb, routes, schedules, queues, all);
+    }
+
+    public boolean uses(Resource resource) {
+        return uses.contains(resource);
     }
 
     public boolean isHttp() {

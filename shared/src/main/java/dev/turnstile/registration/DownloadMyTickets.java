@@ -1,8 +1,6 @@
 package dev.turnstile.registration;
 
-import dev.turnstile.common.NotFound;
 import dev.turnstile.identity.Principal;
-import dev.turnstile.tenancy.TenantContext;
 import dev.turnstile.tenancy.Transactions;
 import java.util.UUID;
 
@@ -23,13 +21,7 @@ public final class DownloadMyTickets {
     }
 
     public byte[] pdf(Principal caller, UUID registrationId) {
-        UUID orgId = transactions.read(TenantContext.user(caller.userId()), () -> registrations.find(registrationId))
-                .filter(r -> caller.userId().equals(r.userId()))
-                .orElseThrow(() -> new NotFound("registration", registrationId))
-                .orgId();
-        TicketSheet sheet = transactions.read(TenantContext.of(orgId, caller.userId()), () -> sheets.of(
-                registrations.find(registrationId).filter(r -> caller.userId().equals(r.userId()))
-                        .orElseThrow(() -> new NotFound("registration", registrationId))));
+        TicketSheet sheet = RegistrationSheets.mine(transactions, registrations, sheets, caller, registrationId).sheet();
         return renderer.pdf(sheet); // rendered outside the transaction: no connection held for it
     }
 }

@@ -1,8 +1,6 @@
 package dev.turnstile.registration;
 
-import dev.turnstile.common.NotFound;
 import dev.turnstile.identity.Principal;
-import dev.turnstile.identity.Role;
 import dev.turnstile.tenancy.OrgAccess;
 import java.util.UUID;
 
@@ -22,9 +20,7 @@ public final class DownloadTickets {
     }
 
     public byte[] pdf(Principal caller, UUID orgId, UUID eventId, UUID registrationId) {
-        TicketSheet sheet = access.read(caller, orgId, Role.STAFF, () -> sheets.of(registrations.find(registrationId)
-                .filter(r -> r.eventId().equals(eventId))
-                .orElseThrow(() -> new NotFound("registration", registrationId))));
-        return renderer.pdf(sheet);
+        return renderer.pdf(RegistrationSheets.organizers(access, registrations, sheets, caller, orgId, eventId,
+                registrationId).sheet());
     }
 }

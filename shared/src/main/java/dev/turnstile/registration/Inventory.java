@@ -21,6 +21,9 @@ public interface Inventory {
     /** Gives back seats taken earlier (held or sold). */
     void release(UUID ticketTypeId, int quantity, boolean sold);
 
+    /** Turns held seats into sold ones (a pending registration was paid); the capacity is unchanged. */
+    void sell(UUID ticketTypeId, int quantity);
+
     /** Takes seats of the event-wide capacity; only called for events that have one. */
     boolean takeEventSeats(UUID eventId, int seats);
 

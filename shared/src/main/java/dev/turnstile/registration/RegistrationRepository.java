@@ -21,6 +21,12 @@ public interface RegistrationRepository {
     /** A new code for an issued ticket: the old one stops matching. */
     void reissue(UUID ticketId, int codeVersion, String qrCode);
 
+    /**
+     * Confirms a paid registration (pending, or expired and taken back): its tickets are issued with
+     * their signed codes ({@code qrCodes} by ticket id).
+     */
+    void confirm(UUID id, Instant at, java.util.Map<UUID, String> qrCodes);
+
     /** Ends a registration (cancelled or expired) and cancels its tickets. */
     void end(UUID id, RegistrationStatus status, Instant at);
 

@@ -67,6 +67,19 @@ import dev.turnstile.registration.DownloadMyTickets;
 import dev.turnstile.registration.DownloadTickets;
 import dev.turnstile.registration.GetMyTicketQr;
 import dev.turnstile.registration.ReissueTicket;
+import dev.turnstile.registration.GetMyTicketsLink;
+import dev.turnstile.registration.GetTicketsLink;
+import dev.turnstile.registration.TicketFiles;
+import dev.turnstile.registration.TicketPdfLinks;
+import dev.turnstile.adapters.s3.S3TicketFiles;
+import dev.turnstile.catalogue.Resource;
+import dev.turnstile.catalogue.FunctionSpec;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import dev.turnstile.registration.Seats;
 import dev.turnstile.registration.Sheets;
 import dev.turnstile.registration.SoldOutMemo;
@@ -103,10 +116,21 @@ import dev.turnstile.checkin.ExportOfflineKit;
 import dev.turnstile.checkin.FindAttendees;
 import dev.turnstile.checkin.SyncOfflineScans;
 import dev.turnstile.checkin.RecordCheckIns;
+import dev.turnstile.checkin.RepairDoor;
+import dev.turnstile.adapters.jdbc.JdbcDoorBacklog;
 import dev.turnstile.adapters.jdbc.JdbcCheckInLedger;
 import dev.turnstile.checkin.SyncDoorTickets;
 import dev.turnstile.checkin.UndoCheckIn;
 import dev.turnstile.registration.Outbox;
+import dev.turnstile.adapters.jdbc.JdbcPaymentLookups;
+import dev.turnstile.adapters.jdbc.JdbcPayments;
+import dev.turnstile.payment.HandlePaymentWebhook;
+import dev.turnstile.payment.PaymentProviders;
+import dev.turnstile.payment.PaymentStates;
+import dev.turnstile.payment.RefundRegistration;
+import dev.turnstile.payment.RunPaymentFollowUps;
+import dev.turnstile.payment.StartPayment;
+import dev.turnstile.registration.ConfirmPaidRegistration;
 import java.time.Clock;
 import javax.sql.DataSource;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -178,6 +202,8 @@ public final class Services {
     public final DownloadMyTickets downloadMyTickets;
     public final DownloadTickets downloadTickets;
     public final GetMyTicketQr getMyTicketQr;
+    public final GetMyTicketsLink getMyTicketsLink;
+    public final GetTicketsLink getTicketsLink;
     public final ReissueTicket reissueTicket;
     public final ListSigningKeys listSigningKeys;
     public final RotateSigningKey rotateSigningKey;
@@ -189,13 +215,37 @@ public final class Services {
     public final SyncOfflineScans syncOfflineScans;
     public final SyncDoorTickets syncDoorTickets;
     public final RecordCheckIns recordCheckIns;
+    public final RepairDoor repairDoor;
 
-    /** For tests: a fresh sealing key per process (the keys it seals live only as long as their database). */
+    public final StartPayment startPayment;
+    public final HandlePaymentWebhook handlePaymentWebhook;
+    public final RunPaymentFollowUps runPaymentFollowUps;
+    public final RefundRegistration refundRegistration;
+
+    /** For tests: a fresh sealing key per process (the keys it seals live only as long as their database); no ticket files, no payment providers. */
     public Services(DataSource appDataSource, TokenVerifier tokens, DoorPorts door, Clock clock) {
-        this(appDataSource, tokens, AesGcmKeySealer.forDevelopment(java.util.UUID.randomUUID().toString()), door, clock);
+        this(appDataSource, tokens, door, TicketFiles.none(), clock);
     }
 
-    public Services(DataSource appDataSource, TokenVerifier tokens, KeySealer sealer, DoorPorts door, Clock clock) {
+    /** For tests: a fresh sealing key per process, ticket PDFs in the given store. */
+    public Services(DataSource appDataSource, TokenVerifier tokens, DoorPorts door, TicketFiles ticketFiles, Clock clock) {
+        this(appDataSource, tokens, AesGcmKeySealer.forDevelopment(java.util.UUID.randomUUID().toString()), door,
+                ticketFiles, TicketPdfLinks.DEFAULT_VALIDITY, PaymentProviders.none(), clock);
+    }
+
+    /** For tests: a fresh sealing key per process, the given payment providers. */
+    public Services(DataSource appDataSource, TokenVerifier tokens, DoorPorts door, PaymentProviders providers, Clock clock) {
+        this(appDataSource, tokens, AesGcmKeySealer.forDevelopment(java.util.UUID.randomUUID().toString()), door,
+                TicketFiles.none(), TicketPdfLinks.DEFAULT_VALIDITY, providers, clock);
+    }
+
+    /**
+     * Everything explicit. {@code ticketLinkValidity} is how long a presigned ticket link works
+     * ({@link TicketPdfLinks#MIN_VALIDITY} to {@link TicketPdfLinks#MAX_VALIDITY}); without payment
+     * providers, paid registrations stay pending until their hold expires.
+     */
+    public Services(DataSource appDataSource, TokenVerifier tokens, KeySealer sealer, DoorPorts door,
+                    TicketFiles ticketFiles, Duration ticketLinkValidity, PaymentProviders providers, Clock clock) {
         this.tokens = tokens;
         JdbcTransactions tx = new JdbcTransactions(appDataSource);
         Sql sql = new Sql(tx);
@@ -283,6 +333,9 @@ public final class Services {
         downloadMyTickets = new DownloadMyTickets(tx, registrations, sheets, renderer);
         downloadTickets = new DownloadTickets(access, registrations, sheets, renderer);
         getMyTicketQr = new GetMyTicketQr(tx, registrations, renderer);
+        TicketPdfLinks ticketLinks = TicketPdfLinks.of(renderer, ticketFiles, ticketLinkValidity);
+        getMyTicketsLink = new GetMyTicketsLink(tx, registrations, sheets, ticketLinks);
+        getTicketsLink = new GetTicketsLink(access, registrations, sheets, ticketLinks);
         reissueTicket = new ReissueTicket(access, registrations, signer, outbox);
         listSigningKeys = new ListSigningKeys(access, events, signingKeys);
         rotateSigningKey = new RotateSigningKey(access, events, signer);
@@ -294,13 +347,36 @@ public final class Services {
         exportOfflineKit = new ExportOfflineKit(tx, doorFacts, ticketSource, door.state(), clock);
         syncOfflineScans = new SyncOfflineScans(checkInTicket, doorFacts, clock);
         recordCheckIns = new RecordCheckIns(tx, door.state(), new JdbcCheckInLedger(sql));
+        repairDoor = new RepairDoor(tx, new JdbcDoorBacklog(sql), syncDoorTickets, clock);
+        var payments = new JdbcPayments(sql);
+        var paymentLookups = new JdbcPaymentLookups(sql);
+        PaymentStates paymentStates = PaymentStates.of(tx, payments, registrations, new ConfirmPaidRegistration(
+                registrations, settings, events, promoCodes, inventory, outbox, signer), providers, outbox, clock);
+        startPayment = new StartPayment(tx, registrations, payments, paymentStates);
+        handlePaymentWebhook = new HandlePaymentWebhook(tx, paymentLookups, payments, paymentStates);
+        runPaymentFollowUps = new RunPaymentFollowUps(tx, paymentLookups, payments, registrations, paymentStates);
+        refundRegistration = new RefundRegistration(access, tx, registrations, payments, paymentStates);
     }
 
     /**
-     * For a Lambda container: the database and the token issuer from environment variables
-     * (set by the CDK app). A missing variable fails at init with a message naming it.
+     * For a Lambda container of a function that uses no store beyond PostgreSQL: the database and the
+     * token issuer from environment variables (set by the CDK app). A missing variable fails at init
+     * with a message naming it.
      */
     public static Services fromEnvironment() {
+        return fromEnvironment(java.util.Set.of());
+    }
+
+    /**
+     * For a Lambda container of the given catalogue function: also connects to the stores its entry
+     * names (the CDK app sets their variables and grants exactly those), failing at init, with the
+     * variable's name, if one is missing.
+     */
+    public static Services fromEnvironment(FunctionSpec function) {
+        return fromEnvironment(function.uses());
+    }
+
+    private static Services fromEnvironment(java.util.Set<Resource> uses) {
         // in AWS: TURNSTILE_DB_IAM_AUTH=true, an IAM token per connection to the RDS Proxy instead of a password
         HikariDataSource db = "true".equalsIgnoreCase(System.getenv("TURNSTILE_DB_IAM_AUTH"))
                 ? IamAuthDataSources.pooled(required("TURNSTILE_DB_URL"), required("TURNSTILE_DB_USER"), 2)
@@ -309,14 +385,55 @@ public final class Services {
         KeySealer sealer = AesGcmKeySealer.fromSecret(sealingSecret());
         TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
                 blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
+        var credentials = lambdaCredentials();
         DoorPorts door = new DoorPorts(
-                new DynamoDoorState(CheckInTable.awsClient(), required("TURNSTILE_CHECKINS_TABLE")),
-                new EventBridgeCheckInEvents(EventBridgeClient.builder()
+                new DynamoDoorState(CheckInTable.awsClient(credentials), required("TURNSTILE_CHECKINS_TABLE")),
+                new EventBridgeCheckInEvents(EventBridgeClient.builder().credentialsProvider(credentials)
                         .httpClientBuilder(UrlConnectionHttpClient.builder()).build(), required("TURNSTILE_EVENT_BUS")),
                 Runnable::run);
-        Services services = new Services(db, tokens, sealer, door, Clock.systemUTC());
+        TicketFiles ticketFiles = uses.contains(Resource.TICKET_FILES)
+                ? S3TicketFiles.inAws(required(Resource.TICKET_FILES.environmentVariable().orElseThrow()),
+                        Region.of(required("AWS_REGION")), credentials)
+                : TicketFiles.none();
+        PaymentProviders providers = PaymentConfiguration.fromEnvironment(System::getenv, Services::secret,
+                Clock.systemUTC());
+        Services services = new Services(db, tokens, sealer, door, ticketFiles,
+                ticketLinkValidity(System.getenv(TICKET_LINK_VALIDITY)), providers, Clock.systemUTC());
         services.snapStart = SnapStartConnections.register(db);
         return services;
+    }
+
+    /** How long presigned ticket links work: an ISO-8601 duration, PT15M when unset. */
+    public static final String TICKET_LINK_VALIDITY = "TURNSTILE_TICKET_LINK_VALIDITY";
+
+    /** The value of {@value #TICKET_LINK_VALIDITY}, checked at start-up: a bad one fails with the variable's name. */
+    public static Duration ticketLinkValidity(String value) {
+        if (value == null || value.isBlank()) {
+            return TicketPdfLinks.DEFAULT_VALIDITY;
+        }
+        Duration validity;
+        try {
+            validity = Duration.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(TICKET_LINK_VALIDITY + " must be an ISO-8601 duration such as PT15M, not '"
+                    + value + "'", e);
+        }
+        if (validity.compareTo(TicketPdfLinks.MIN_VALIDITY) < 0 || validity.compareTo(TicketPdfLinks.MAX_VALIDITY) > 0) {
+            throw new IllegalStateException(TICKET_LINK_VALIDITY + " must lie between " + TicketPdfLinks.MIN_VALIDITY
+                    + " and " + TicketPdfLinks.MAX_VALIDITY + " (S3's limit for presigned URLs), not " + value);
+        }
+        return validity;
+    }
+
+    /**
+     * The function role's credentials, named rather than found by the default chain: with SnapStart
+     * Lambda serves them from its container endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}),
+     * otherwise they are in the environment.
+     */
+    private static AwsCredentialsProvider lambdaCredentials() {
+        return System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null
+                ? ContainerCredentialsProvider.builder().build()
+                : EnvironmentVariableCredentialsProvider.create();
     }
 
     /** Kept reachable for the life of the container: CRaC holds registered resources weakly. */
@@ -329,7 +446,11 @@ public final class Services {
         if (secret != null && !secret.isBlank()) {
             return secret;
         }
-        String arn = required("TURNSTILE_KEY_SEALING_SECRET_ARN");
+        return secret(required("TURNSTILE_KEY_SEALING_SECRET_ARN"));
+    }
+
+    /** A Secrets Manager secret's string, read once at init. */
+    private static String secret(String arn) {
         try (SecretsManagerClient client = SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             return client.getSecretValue(request -> request.secretId(arn)).secretString();

@@ -61,12 +61,16 @@ final class Cfn {
 
     /**
      * A CloudFormation value as text: literals as they are, {@code Fn::Join} joined, any other
-     * intrinsic (a {@code Ref}, a {@code Fn::GetAtt}, an import) as {@code ${...}}. Enough to see
-     * whether an ARN the template builds contains a wildcard.
+     * intrinsic (a {@code Ref}, a {@code Fn::GetAtt}) as {@code ${logical ids}}, an import from another
+     * stack as {@code ${import:export name}}. Enough to see whether an ARN the template builds contains a
+     * wildcard, and what it names.
      */
     static String text(Object value) {
         if (value instanceof String s) {
             return s;
+        }
+        if (value instanceof Map<?, ?> m && m.get("Fn::ImportValue") instanceof String export) {
+            return "${import:" + export + "}";
         }
         if (value instanceof Map<?, ?> m && m.get("Fn::Join") instanceof List<?> join) {
             return ((List<?>) join.get(1)).stream().map(Cfn::text)

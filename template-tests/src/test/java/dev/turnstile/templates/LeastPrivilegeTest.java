@@ -48,6 +48,7 @@ class LeastPrivilegeTest {
         assertThat(allowStatements(template)).as(stack).allSatisfy(statement -> {
             boolean wildcard = Cfn.asList(statement.get("Resource")).stream().map(Cfn::text)
                     .filter(resource -> !anyVersionOfOneFunction(statement, resource))
+                    .filter(resource -> !objectsUnderOnePrefixOfOneBucket(statement, resource))
                     .anyMatch(resource -> resource.contains("*"));
             if (wildcard) {
                 assertThat(Cfn.asList(statement.get("Resource")).stream().map(Cfn::text).toList())
@@ -66,6 +67,18 @@ class LeastPrivilegeTest {
         return Cfn.asList(statement.get("Action")).equals(List.of("lambda:InvokeFunction"))
                 && resource.matches("\\$\\{[A-Za-z0-9]+}:\\*");
     }
+
+    /**
+     * {@code <bucket ARN>/<prefix>/*}: the objects under one named prefix of one named bucket, read
+     * and written by key (ticket PDFs); never a bucket-wide or account-wide object wildcard.
+     */
+    static boolean objectsUnderOnePrefixOfOneBucket(Map<String, Object> statement, String resource) {
+        return OBJECT_ACTIONS.containsAll(Cfn.asList(statement.get("Action")))
+                && resource.matches("\\$\\{[^}*]+}/[a-z][a-z0-9-]*/\\*");
+    }
+
+    /** What a function may do to the objects of a bucket: read and write, not delete or change ACLs. */
+    private static final Set<String> OBJECT_ACTIONS = Set.of("s3:GetObject", "s3:PutObject");
 
     private static List<Map<String, Object>> allowStatements(Template template) {
         return Cfn.identityPolicyStatements(template).stream()

@@ -35,9 +35,10 @@ public final class CheckInTable {
                 .build();
     }
 
-    /** The client a Lambda function builds once at init: region and credentials from its environment. */
-    public static DynamoDbClient awsClient() {
-        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    /** The client a Lambda function builds once at init: its region from the environment, the given credentials. */
+    public static DynamoDbClient awsClient(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+        return DynamoDbClient.builder().credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     /** Creates the table (in AWS the CDK app does); a table that exists already is left as it is. */

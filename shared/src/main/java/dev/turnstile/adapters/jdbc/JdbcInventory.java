@@ -38,6 +38,15 @@ public final class JdbcInventory implements Inventory {
     }
 
     @Override
+    public void sell(UUID ticketTypeId, int quantity) {
+        int rows = sql.update("UPDATE ticket_types SET quantity_held = quantity_held - ?, quantity_sold = quantity_sold + ?"
+                + " WHERE id = ? AND quantity_held >= ?", quantity, quantity, ticketTypeId, quantity);
+        if (rows != 1) {
+            throw new IllegalStateException("Selling " + quantity + " held seats of " + ticketTypeId + " that are not held");
+        }
+    }
+
+    @Override
     public boolean takeEventSeats(UUID eventId, int seats) {
         return sql.update("UPDATE events SET seats_taken = seats_taken + ? WHERE id = ? AND seats_taken + ? <= capacity",
                 seats, eventId, seats) == 1;

@@ -93,6 +93,14 @@ public final class JdbcRegistrations implements RegistrationRepository {
     }
 
     @Override
+    public void confirm(UUID id, Instant at, Map<UUID, String> qrCodes) {
+        sql.update("UPDATE registrations SET status = 'confirmed', confirmed_at = ?, expired_at = NULL WHERE id = ?", at, id);
+        List<Object[]> rows = new ArrayList<>();
+        qrCodes.forEach((ticket, code) -> rows.add(new Object[] {code, at, ticket, id}));
+        sql.batch("UPDATE tickets SET status = 'issued', qr_code = ?, issued_at = ? WHERE id = ? AND registration_id = ?", rows);
+    }
+
+    @Override
     public void end(UUID id, RegistrationStatus status, Instant at) {
         String column = switch (status) {
             case CANCELLED -> "cancelled_at";

@@ -63,6 +63,8 @@ public final class RegistrationAdminRoutes {
 
         router.bind(DOWNLOAD_TICKETS, req -> ApiResponse.binary("application/pdf",
                 s.downloadTickets.pdf(req.principal(), orgId(req), eventId(req), registrationId(req)), "tickets.pdf"));
+        router.bind(LINK_TICKETS, req -> ApiResponse.ok(s.getTicketsLink.link(req.principal(), orgId(req), eventId(req),
+                registrationId(req))));
         router.bind(REISSUE_TICKET, req -> ApiResponse.ok(s.reissueTicket.reissue(req.principal(), orgId(req),
                 eventId(req), registrationId(req), req.pathId("ticketId", "ticket"))));
         router.bind(LIST_SIGNING_KEYS, req -> ApiResponse.ok(Map.of("items",

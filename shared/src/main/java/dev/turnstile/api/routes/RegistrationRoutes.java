@@ -47,6 +47,8 @@ public final class RegistrationRoutes {
         router.bind(LIST_MY_WAITLIST, req -> ApiResponse.ok(Map.of("items", s.listMyWaitlist.list(req.principal()))));
         router.bind(DOWNLOAD_MY_TICKETS, req -> ApiResponse.binary("application/pdf",
                 s.downloadMyTickets.pdf(req.principal(), registrationId(req)), "tickets.pdf"));
+        router.bind(LINK_MY_TICKETS, req -> ApiResponse.ok(
+                s.getMyTicketsLink.link(req.principal(), registrationId(req))));
         router.bind(GET_MY_TICKET_QR, req -> {
             var image = s.getMyTicketQr.get(req.principal(), registrationId(req), req.pathId("ticketId", "ticket"),
                     req.queryEnum("format", GetMyTicketQr.Format.class).orElse(GetMyTicketQr.Format.PNG));

@@ -9,7 +9,7 @@ public final class RegistrationAdminFunction extends ApiGatewayFunction {
 
     /** Called by the Lambda runtime: configuration comes from the environment. */
     public RegistrationAdminFunction() {
-        this(Services.fromEnvironment());
+        this(Services.fromEnvironment(FunctionCatalogue.REGISTRATION_ADMIN));
     }
 
     /** Called by the local runtime and the tests, which wire their own services. */

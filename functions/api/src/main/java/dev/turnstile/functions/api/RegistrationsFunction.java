@@ -9,7 +9,7 @@ public final class RegistrationsFunction extends ApiGatewayFunction {
 
     /** Called by the Lambda runtime: configuration comes from the environment. */
     public RegistrationsFunction() {
-        this(Services.fromEnvironment());
+        this(Services.fromEnvironment(FunctionCatalogue.REGISTRATIONS));
     }
 
     /** Called by the local runtime and the tests, which wire their own services. */

@@ -13,6 +13,7 @@ import dev.turnstile.testing.ApiCall;
 import dev.turnstile.testing.TestDatabase;
 import dev.turnstile.testing.TestClock;
 import dev.turnstile.testing.TestDoor;
+import dev.turnstile.testing.TestS3;
 import dev.turnstile.testing.TestTokens;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -28,7 +29,9 @@ public abstract class ApiTestSupport {
     protected static final TestTokens tokens = new TestTokens();
     protected static final TestClock clock = new TestClock();
     protected static final TestDoor door = TestDoor.get();
-    protected static final Services services = new Services(db.app(), tokens.verifier(), door.ports(), clock);
+    /** Ticket PDFs go to the S3 stand-in, started once per test JVM (testing.TestS3). */
+    protected static final Services services = new Services(db.app(), tokens.verifier(), door.ports(),
+            TestS3.ticketFiles(), clock);
     private static final Map<String, ApiGatewayFunction> handlers = handlers();
     private static final ObjectMapper json = new ObjectMapper();
 

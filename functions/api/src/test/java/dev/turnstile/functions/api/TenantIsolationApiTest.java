@@ -58,7 +58,8 @@ class TenantIsolationApiTest extends ApiTestSupport {
             Map.entry(CREATE_QUESTION, "{\"label\": \"Diet?\", \"kind\": \"text\"}"),
             Map.entry(UPDATE_QUESTION, "{\"label\": \"Pwned\"}"),
             Map.entry(CREATE_PROMO_CODE, "{\"code\": \"FREE100\", \"kind\": \"percent\", \"percentOff\": 100}"),
-            Map.entry(UPDATE_PROMO_CODE, "{\"percentOff\": 100}"));
+            Map.entry(UPDATE_PROMO_CODE, "{\"percentOff\": 100}"),
+            Map.entry(REFUND_REGISTRATION, "{\"amountMinor\": 100}"));
 
     @BeforeAll
     static void twoOrganizations() {

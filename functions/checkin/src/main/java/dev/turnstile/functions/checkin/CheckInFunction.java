@@ -9,7 +9,7 @@ public final class CheckInFunction extends ApiGatewayFunction {
 
     /** Called by the Lambda runtime: configuration comes from the environment. */
     public CheckInFunction() {
-        this(Services.fromEnvironment());
+        this(Services.fromEnvironment(FunctionCatalogue.CHECK_IN));
     }
 
     /** Called by the local runtime and the tests, which wire their own services. */

@@ -25,7 +25,7 @@ public final class CheckInRecorderFunction implements RequestHandler<SQSEvent, S
     private final Services services;
 
     public CheckInRecorderFunction() {
-        this(Services.fromEnvironment());
+        this(Services.fromEnvironment(dev.turnstile.catalogue.FunctionCatalogue.CHECK_IN_RECORDER));
     }
 
     public CheckInRecorderFunction(Services services) {

@@ -18,7 +18,7 @@ public final class HoldExpiryFunction implements RequestHandler<Map<String, Obje
 
     /** Called by the Lambda runtime: configuration comes from the environment. */
     public HoldExpiryFunction() {
-        this(Services.fromEnvironment());
+        this(Services.fromEnvironment(dev.turnstile.catalogue.FunctionCatalogue.HOLD_EXPIRY));
     }
 
     /** Called by the local runtime and the tests, which wire their own services. */
