@@ -1,6 +1,8 @@
 package dev.turnstile.checkin;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +41,13 @@ public interface DoorState {
     /** A session admission, recorded only if the ticket has none for that session; true if this call recorded it. */
     boolean admitToSession(DoorTicket ticket, UUID sessionId, CheckInRecord record);
 
+    /**
+     * The current admission of each ticket and scope, read together (strongly consistent): the
+     * durable record's consumer reads a queue batch's worth in one call instead of one per event.
+     * An event-scope admission counts only if the ticket is {@code orgId}'s.
+     */
+    Map<ScopedTicket, Optional<CheckInRecord>> checkIns(Collection<ScopedTicket> tickets);
+
     /** The session check-in recorded for the ticket, if any (strongly consistent). */
     Optional<CheckInRecord> sessionCheckIn(UUID ticketId, UUID sessionId);
 
@@ -52,6 +61,10 @@ public interface DoorState {
 
     /** Every check-in of the event (all scopes), with its ticket's type: the dashboard's starting point. */
     List<Admission> admissions(UUID eventId);
+
+    /** One ticket in one scope, as an organization's event names it. */
+    record ScopedTicket(UUID orgId, UUID ticketId, Scope scope) {
+    }
 
     /** A ticket with its event-level check-in. */
     record Stored(DoorTicket ticket, Optional<CheckInRecord> checkIn) {

@@ -362,7 +362,7 @@ class OfflineScanningTest extends ApiTestSupport {
         synchronized (published) {
             events = List.copyOf(published);
         }
-        events.stream().filter(e -> e.ticketId().toString().equals(ticketId)).forEach(services.recordCheckIns::record);
+        events.stream().filter(e -> e.ticketId().toString().equals(ticketId)).forEach(e -> assertThat(services.recordCheckIns.record(List.of(e))).containsExactly(java.util.Optional.empty()));
         assertThat(count("SELECT count(*) FROM check_ins WHERE ticket_id = ?::uuid", ticketId)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM check_ins WHERE ticket_id = ?::uuid AND scan_id = ? AND checked_in_at = ?",
                 ticketId, scanId, java.sql.Timestamp.from(at))).isEqualTo(1);
