@@ -18,7 +18,10 @@ import java.util.Locale;
  */
 final class KeepAliveHttp implements AutoCloseable {
 
-    record Response(int status, String body) {
+    record Response(int status, String body, boolean retried) {
+        Response(int status, String body) {
+            this(status, body, false);
+        }
     }
 
     private final URI base;
@@ -47,8 +50,26 @@ final class KeepAliveHttp implements AutoCloseable {
         return all;
     }
 
-    /** Sends the request on the open connection (opening it first if needed) and reads one response. */
+    /**
+     * Sends the request on the open connection (opening it first if needed) and reads one response.
+     * A kept-alive connection the server closed while idle (the JDK server keeps at most 200 idle
+     * ones) fails before any answer: the request is sent once more on a fresh connection, as HTTP
+     * clients do. {@code retried} says so; the caller's request must be idempotent (a scan id is).
+     */
     Response exchange(byte[] request) throws IOException {
+        boolean reused = socket != null;
+        try {
+            return once(request);
+        } catch (IOException stale) {
+            if (!reused) {
+                throw stale;
+            }
+            Response again = once(request);
+            return new Response(again.status(), again.body(), true);
+        }
+    }
+
+    private Response once(byte[] request) throws IOException {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);

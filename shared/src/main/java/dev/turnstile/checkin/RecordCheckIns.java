@@ -29,25 +29,31 @@ public final class RecordCheckIns {
 
     /**
      * The events of one queue batch: the hot table is read once for all of them (one call, not one
-     * per event: at the door's rate the reads would otherwise double the table's load), then each
-     * record is matched in its own transaction. The answer lists, in order, why each event failed,
-     * or empty for those recorded.
+     * per event: at the door's rate the reads would otherwise double the table's load), then the
+     * records of each organization's events are matched in one transaction (one commit per batch
+     * and organization, not per event). The answer lists, in order, why each event failed (all of
+     * an organization's events fail together, and are retried together), or empty for those recorded.
      */
     public List<Optional<RuntimeException>> record(List<CheckInEvent> events) {
         Map<DoorState.ScopedTicket, Optional<CheckInRecord>> current = door.checkIns(
                 events.stream().map(RecordCheckIns::scoped).collect(Collectors.toCollection(LinkedHashSet::new)));
-        List<Optional<RuntimeException>> failures = new ArrayList<>(events.size());
-        for (CheckInEvent event : events) {
+        Map<java.util.UUID, List<CheckInEvent>> byOrganization = events.stream()
+                .collect(Collectors.groupingBy(CheckInEvent::orgId, java.util.LinkedHashMap::new, Collectors.toList()));
+        Map<java.util.UUID, RuntimeException> failed = new java.util.HashMap<>();
+        byOrganization.forEach((orgId, ofOrg) -> {
             try {
-                Optional<CheckInRecord> now = current.getOrDefault(scoped(event), Optional.empty());
-                transactions.write(TenantContext.system(event.orgId()),
-                        () -> ledger.match(event.orgId(), event.ticketId(), Scope.of(event.sessionId()), now));
-                failures.add(Optional.empty());
+                transactions.write(TenantContext.system(orgId), () -> {
+                    for (CheckInEvent event : ofOrg) {
+                        ledger.match(orgId, event.ticketId(), Scope.of(event.sessionId()),
+                                current.getOrDefault(scoped(event), Optional.empty()));
+                    }
+                    return null;
+                });
             } catch (RuntimeException e) {
-                failures.add(Optional.of(e));
+                failed.put(orgId, e);
             }
-        }
-        return failures;
+        });
+        return events.stream().map(e -> Optional.ofNullable(failed.get(e.orgId()))).toList();
     }
 
     private static DoorState.ScopedTicket scoped(CheckInEvent event) {
