@@ -151,6 +151,15 @@ final class CatalogueFunction extends Construct {
         if (spec.isHttp()) {
             return spec.name() + ": " + spec.routes().size() + " API routes";
         }
+        if (!spec.webSocketRoutes().isEmpty()) {
+            return spec.name() + ": WebSocket routes " + spec.webSocketRoutes();
+        }
+        if (!spec.busEvents().isEmpty()) {
+            return spec.name() + ": bus events from " + spec.busEvents().getFirst().source() + ", in order";
+        }
+        if (!spec.queues().isEmpty()) {
+            return spec.name() + ": reads the " + spec.queues().getFirst().queue() + " queue";
+        }
         return spec.name() + ": runs on " + String.join(", ", spec.schedules().stream().map(Schedule::expression).toList());
     }
 

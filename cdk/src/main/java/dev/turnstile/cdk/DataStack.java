@@ -202,6 +202,9 @@ public final class DataStack extends Stack {
                                                     .resource("event-bus").resourceName(AsyncStack.BUS_NAME).build())))
                                     .build());
                     case TICKET_FILES -> data.grantTicketFiles(function);
+                    // the WebSocket API's stage lives in the WebSocket stack, which grants this on that API only
+                    case WEBSOCKET_CONNECTIONS -> {
+                    }
                 }
             }
         }
@@ -475,6 +478,8 @@ public final class DataStack extends Stack {
                 .encryption(TableEncryption.AWS_MANAGED)
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
+                // dashboard connection items expire on their own (a gateway may drop one without $disconnect)
+                .timeToLiveAttribute("exp")
                 .build();
     }
 

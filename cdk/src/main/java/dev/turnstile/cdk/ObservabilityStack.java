@@ -45,7 +45,7 @@ public final class ObservabilityStack extends Stack {
     private final List<Alarm> all = new ArrayList<>();
 
     public ObservabilityStack(Construct scope, String id, StackProps props, ApiStack api, SchedulesStack schedules,
-                              WorkersStack workers, AsyncStack async, DataStack data) {
+                              WorkersStack workers, WebSocketStack webSocket, AsyncStack async, DataStack data) {
         super(scope, id, props);
 
         // a customer-managed key: CloudWatch cannot publish to a topic under the AWS-managed SNS key
@@ -72,6 +72,10 @@ public final class ObservabilityStack extends Stack {
         for (Function function : workers.lambdas()) {
             functionAlarms(function, WORKER_P99_THRESHOLD, errors, throttles, durations);
         }
+        // the dashboard's socket and pusher: short calls, but not on a scanner's path
+        for (Function function : webSocket.lambdas()) {
+            functionAlarms(function, WORKER_P99_THRESHOLD, errors, throttles, durations);
+        }
 
         RestApi restApi = api.api();
         Metric serverErrors = restApi.metricServerError(sum());
@@ -83,6 +87,7 @@ public final class ObservabilityStack extends Stack {
         List<IQueue> deadLetterQueues = new ArrayList<>(schedules.deadLetterQueues());
         deadLetterQueues.addAll(async.deadLetterQueues());
         deadLetterQueues.addAll(workers.deadLetterQueues());
+        deadLetterQueues.addAll(webSocket.deadLetterQueues());
         List<IMetric> depths = new ArrayList<>();
         int i = 0;
         for (IQueue queue : deadLetterQueues) {

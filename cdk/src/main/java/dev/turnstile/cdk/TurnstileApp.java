@@ -23,7 +23,7 @@ public final class TurnstileApp {
     /** The stacks of one deployment, for callers that inspect them. */
     public record Stacks(IdentityStack identity, DataStack data, SecretsStack secrets, AsyncStack async,
                          ApiStack api, SchedulesStack schedules, WorkersStack workers, ObservabilityStack observability,
-                         WebStack web) {
+                         WebStack web, WebSocketStack webSocket) {
     }
 
     public static void main(String[] args) {
@@ -64,10 +64,16 @@ public final class TurnstileApp {
         // the references to the proxy and the VPC imply it, the explicit dependency says it
         api.addDependency(data, "functions go live after the migrations ran");
         schedules.addDependency(data, "functions go live after the migrations ran");
-        ObservabilityStack observability = new ObservabilityStack(app, "TurnstileObservability", props, api, schedules,
-                workers, async, data);
         WebStack web = new WebStack(app, "TurnstileWeb", props);
-        return new Stacks(identity, data, secrets, async, api, schedules, workers, observability, web);
+        WebSocketStack webSocket = new WebSocketStack(app, "TurnstileWebSocket", props, identity.userPool(), artifacts,
+                data.databaseAccess());
+        webSocket.addDependency(data, "functions go live after the migrations ran");
+        webSocket.addDependency(async, "the pusher's rule attaches to the bus");
+        // the account's API Gateway CloudWatch role, which the stage's execution logs need, comes with the REST API
+        webSocket.addDependency(api, "API Gateway's account logging role exists");
+        ObservabilityStack observability = new ObservabilityStack(app, "TurnstileObservability", props, api, schedules,
+                workers, webSocket, async, data);
+        return new Stacks(identity, data, secrets, async, api, schedules, workers, observability, web, webSocket);
     }
 
     private static LambdaArtifacts artifactsFrom(App app) {

@@ -9,7 +9,12 @@ import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.turnstile.adapters.crypto.AesGcmKeySealer;
 import dev.turnstile.adapters.dynamodb.CheckInTable;
+import dev.turnstile.adapters.dynamodb.DynamoDashboardConnections;
 import dev.turnstile.adapters.dynamodb.DynamoDoorState;
+import dev.turnstile.adapters.events.OrderedBusDelivery;
+import dev.turnstile.catalogue.BusEvents;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.turnstile.adapters.events.InProcessCheckInEvents;
 import dev.turnstile.standins.Dynalite;
 import dev.turnstile.standins.ElasticMq;
@@ -71,12 +76,21 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Configuration, from environment variables (or system properties of the same name). */
     public record Settings(int port, String database, boolean demoData, String ticketsBucket,
-                           java.time.Duration ticketLinkValidity) {
+                           java.time.Duration ticketLinkValidity, int webSocketPort) {
         public static Settings fromEnvironment() {
-            return new Settings(Integer.parseInt(env("TURNSTILE_PORT", "8080")), env("TURNSTILE_DB_NAME", "turnstile"),
+            int port = Integer.parseInt(env("TURNSTILE_PORT", "8080"));
+            return new Settings(port, env("TURNSTILE_DB_NAME", "turnstile"),
                     Boolean.parseBoolean(env("TURNSTILE_DEMO_DATA", "true")),
                     env(Resource.TICKET_FILES.environmentVariable().orElseThrow(), "turnstile-tickets"),
-                    Services.ticketLinkValidity(env(Services.TICKET_LINK_VALIDITY, "")));
+                    Services.ticketLinkValidity(env(Services.TICKET_LINK_VALIDITY, "")),
+                    // the WebSocket API's port next to the REST one (random when the REST port is)
+                    Integer.parseInt(env("TURNSTILE_WS_PORT", Integer.toString(port == 0 ? 0 : port + 1))));
+        }
+
+        /** The WebSocket API's port next to the REST one (random when the REST port is). */
+        public Settings(int port, String database, boolean demoData, String ticketsBucket,
+                        java.time.Duration ticketLinkValidity) {
+            this(port, database, demoData, ticketsBucket, ticketLinkValidity, port == 0 ? 0 : port + 1);
         }
 
         /** The default tickets bucket and link validity. */
@@ -98,6 +112,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Dynalite dynalite;
     private final ElasticMq sqs;
+    private final WebSocketGateway webSocket;
     private final java.util.List<AutoCloseable> consumers = new java.util.ArrayList<>();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     /** The local stand-in for EventBridge: check-in facts reach their consumers in-process. */
@@ -120,8 +135,12 @@ public final class LocalRuntime implements AutoCloseable {
         keepConnectionsToStandIns();
         DynamoDbClient dynamo = CheckInTable.localClient(dynalite.endpoint());
         CheckInTable.create(dynamo, CHECK_IN_TABLE);
-        // refreshes of the door's copy of tickets run beside the request, as the hot path should
-        DoorPorts door = new DoorPorts(new DynamoDoorState(dynamo, CHECK_IN_TABLE), checkInEvents, background);
+        // the WebSocket API's stand-in, also PostToConnection's; its function is bound once the services exist
+        webSocket = new WebSocketGateway(new InetSocketAddress("127.0.0.1", settings.webSocketPort()));
+        // refreshes of the door's copy of tickets and dashboard reseeds run beside the request, as the hot path should;
+        // dashboard connections are items in the same table as in AWS
+        DoorPorts door = new DoorPorts(new DynamoDoorState(dynamo, CHECK_IN_TABLE), checkInEvents, background,
+                new DynamoDashboardConnections(dynamo, CHECK_IN_TABLE), webSocket);
 
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), BACKLOG);
         baseUrl = "http://localhost:" + http.getAddress().getPort();
@@ -141,6 +160,7 @@ public final class LocalRuntime implements AutoCloseable {
         timers = schedule(services);
         sqs = ElasticMq.start();
         consume(services);
+        serveWebSocket(services);
         if (settings.demoData() && DemoData.seed(services)) {
             log.info("Seeded the demo organization '{}'", DemoData.ORG_SLUG);
         }
@@ -240,6 +260,40 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * What the CDK WebSocket stack does in AWS: the WebSocket API's routes to their function, and
+     * each ordered bus subscription (a FIFO queue there) as an in-order delivery from the bus.
+     */
+    @SuppressWarnings("unchecked")
+    private void serveWebSocket(Services services) {
+        Map<String, RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>> byRoute = new LinkedHashMap<>();
+        for (FunctionSpec spec : FunctionCatalogue.webSocket()) {
+            var handler = (RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>) load(spec, services);
+            spec.webSocketRoutes().forEach(route -> byRoute.put(route.key(), handler));
+        }
+        webSocket.serve((event, context) -> {
+            var handler = byRoute.get(event.getRequestContext().getRouteKey());
+            if (handler == null) {
+                var missing = new APIGatewayV2WebSocketResponse();
+                missing.setStatusCode(404);
+                return missing;
+            }
+            return handler.handleRequest(event, context);
+        });
+        webSocket.startAndWait();
+        for (FunctionSpec spec : FunctionCatalogue.onBusEvents()) {
+            var handler = (RequestHandler<SQSEvent, SQSBatchResponse>) load(spec, services);
+            for (BusEvents events : spec.busEvents()) {
+                consumers.add(new OrderedBusDelivery(checkInEvents, handler, events.batchSize(), spec.name()));
+            }
+        }
+    }
+
+    /** The WebSocket API's URL: {@code ws://localhost:<port>}, with {@code ?orgId=&eventId=&token=}. */
+    public String webSocketUrl() {
+        return webSocket.url();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
@@ -287,6 +341,7 @@ public final class LocalRuntime implements AutoCloseable {
                 "name", "Turnstile local runtime",
                 "standIns", Map.of("dynamodb", dynalite.endpoint().toString()),
                 "jwks", baseUrl + "/.well-known/jwks.json",
+                "dashboardWebSocket", webSocket.url() + "/?orgId={orgId}&eventId={eventId}&token={token}",
                 "mintToken", "POST " + baseUrl + "/dev/tokens {\"email\": \"you@example.com\", \"name\": \"You\"}",
                 "demoEvent", baseUrl + "/v1/public/orgs/" + DemoData.ORG_SLUG + "/events/" + DemoData.EVENT_SLUG,
                 "routes", FunctionCatalogue.http().stream().flatMap(f -> f.routes().stream()).map(Object::toString).toList());
@@ -316,6 +371,11 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         sqs.close();
+        try {
+            webSocket.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         http.stop(0);
         executor.shutdownNow();
         background.shutdownNow();
@@ -353,6 +413,7 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.printf("""
 
                 Turnstile local runtime is up at %1$s  (Ctrl+C stops it)
+                Live dashboard WebSocket:  %6$s/?orgId=...&eventId=...&token=$TOKEN
 
                   Demo event (public):  %1$s/v1/public/orgs/%2$s/events/%3$s
                   Your organizations:   curl -H "Authorization: Bearer $TOKEN" %1$s/v1/orgs
@@ -362,7 +423,8 @@ public final class LocalRuntime implements AutoCloseable {
                   TOKEN for %4$s (owner of the demo organization, valid 12 h):
                   export TOKEN=%5$s
 
-                """, runtime.baseUrl(), DemoData.ORG_SLUG, DemoData.EVENT_SLUG, DemoData.ORGANIZER.email(), token);
+                """, runtime.baseUrl(), DemoData.ORG_SLUG, DemoData.EVENT_SLUG, DemoData.ORGANIZER.email(), token,
+                runtime.webSocketUrl());
         Thread.currentThread().join();
     }
 }

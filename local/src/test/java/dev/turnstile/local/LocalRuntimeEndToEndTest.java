@@ -206,6 +206,84 @@ class LocalRuntimeEndToEndTest {
         assertThat(rows).isEqualTo(1);
     }
 
+    @Test
+    void givenAStaffDashboardOverARealWebSocket_thenASnapshot_thenEachScanWithinASecond_andStrangersAreRefused()
+            throws Exception {
+        String bearer = send("POST", "/dev/tokens", null, "{\"email\": \"dash@example.com\", \"name\": \"Dash\"}")
+                .body().get("token").asText();
+        String orgId = send("POST", "/v1/orgs", bearer, "{\"name\": \"Dash Org\", \"slug\": \"dash-"
+                + Long.toString(System.nanoTime(), 36) + "\"}").body().get("id").asText();
+        Instant start = Instant.now().plus(Duration.ofHours(2));
+        String eventId = send("POST", "/v1/orgs/" + orgId + "/events", bearer, """
+                {"title": "Dash test", "slug": "dash-test", "type": "in_person", "startsAt": "%s", "endsAt": "%s",
+                 "timeZone": "UTC", "location": {"venue": "Hall 2", "city": "Porto"}}""".formatted(start, start.plus(Duration.ofHours(3)))).body().get("id").asText();
+        String base = "/v1/orgs/" + orgId + "/events/" + eventId;
+        String typeId = send("POST", base + "/ticket-types", bearer,
+                "{\"name\": \"Free\", \"priceMinor\": 0, \"currency\": \"EUR\", \"capacity\": 5}").body().get("id").asText();
+        assertThat(send("POST", base + "/publish", bearer, null).status()).isEqualTo(200);
+        String code = send("POST", "/v1/events/" + eventId + "/registrations", bearer,
+                "{\"tickets\": [{\"ticketTypeId\": \"" + typeId + "\", \"attendeeName\": \"Dash\"}]}")
+                .body().get("tickets").get(0).get("qrCode").asText();
+        java.util.concurrent.BlockingQueue<String> inbox = new java.util.concurrent.LinkedBlockingQueue<>();
+        URI url = URI.create(runtime.webSocketUrl() + "/?orgId=" + orgId + "&eventId=" + eventId);
+
+        // the token as a subprotocol, as a browser sends it
+        java.net.http.WebSocket socket = http.newWebSocketBuilder().subprotocols("turnstile.dashboard", bearer)
+                .buildAsync(url, new java.net.http.WebSocket.Listener() {
+                    final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            inbox.add(text.toString());
+                            text.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        socket.sendText("{\"action\": \"snapshot\"}", true).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        JsonNode snapshot = json.readTree(inbox.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+        long scanned = System.nanoTime();
+        assertThat(send("POST", base + "/check-ins", bearer, "{\"code\": \"" + code + "\", \"scanId\": \"ws-1\", "
+                + "\"gate\": \"East\"}").status()).isEqualTo(200);
+        String message = inbox.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+        long lagMs = (System.nanoTime() - scanned) / 1_000_000;
+        var stranger = http.newWebSocketBuilder()
+                .buildAsync(URI.create(url + "&token=" + runtime.tokenFor("stranger@example.com", "Stranger")),
+                        new java.net.http.WebSocket.Listener() { });
+        var noToken = http.newWebSocketBuilder().buildAsync(url, new java.net.http.WebSocket.Listener() { });
+
+        assertThat(socket.getSubprotocol()).isEqualTo("turnstile.dashboard");
+        assertThat(snapshot.get("type").asText()).isEqualTo("snapshot");
+        assertThat(snapshot.get("checkedIn").asLong()).isZero();
+        assertThat(snapshot.get("expected").asLong()).isEqualTo(1);
+        assertThat(message).as("a push within a second of the scan").isNotNull();
+        JsonNode pushed = json.readTree(message);
+        assertThat(pushed.get("type").asText()).isEqualTo("counts");
+        assertThat(pushed.get("checkedIn").asLong()).isEqualTo(1);
+        assertThat(pushed.get("byGate").get(0).get("gate").asText()).isEqualTo("East");
+        assertThat(lagMs).isLessThan(1000);
+        assertThat(handshakeStatus(stranger)).isEqualTo(404);
+        assertThat(handshakeStatus(noToken)).isEqualTo(401);
+        socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").get(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static int handshakeStatus(java.util.concurrent.CompletableFuture<java.net.http.WebSocket> opening) {
+        try {
+            opening.get(10, java.util.concurrent.TimeUnit.SECONDS).abort();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw new AssertionError(e);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Reply send(String method, String path, String bearer, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

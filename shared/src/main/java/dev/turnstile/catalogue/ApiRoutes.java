@@ -101,6 +101,8 @@ public final class ApiRoutes {
     public static final Route FIND_ATTENDEES = new Route("GET", EVENT + "/check-ins/attendees", AUTHENTICATED);
     public static final Route OFFLINE_KIT = new Route("GET", EVENT + "/check-ins/offline-kit", AUTHENTICATED);
     public static final Route SYNC_CHECK_INS = new Route("POST", EVENT + "/check-ins/sync", AUTHENTICATED);
+    /** The live dashboard's counts, as its WebSocket pushes them (docs/check-in.md, "Live dashboard"). */
+    public static final Route GET_DASHBOARD = new Route("GET", EVENT + "/check-ins/dashboard", AUTHENTICATED);
 
     // public pages' data
     public static final Route LIST_PUBLIC_EVENTS = new Route("GET", "/v1/public/orgs/{orgSlug}/events", PUBLIC);

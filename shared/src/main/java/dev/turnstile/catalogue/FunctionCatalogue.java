@@ -62,7 +62,7 @@ public final class FunctionCatalogue {
      */
     public static final FunctionSpec CHECK_IN = new FunctionSpec(
             "check-in", "dev.turnstile.functions.checkin.CheckInFunction", "functions/checkin", 1024,
-            List.of(ApiRoutes.CHECK_IN, UNDO_CHECK_IN, FIND_ATTENDEES, OFFLINE_KIT, SYNC_CHECK_INS))
+            List.of(ApiRoutes.CHECK_IN, UNDO_CHECK_IN, FIND_ATTENDEES, OFFLINE_KIT, SYNC_CHECK_INS, GET_DASHBOARD))
             .using(Resource.DOOR_TABLE, Resource.EVENT_BUS);
 
     /** Keeps PostgreSQL's check_ins in line with the hot table, from the check-in events. */
@@ -95,16 +95,35 @@ public final class FunctionCatalogue {
             new Schedule("rate(1 minute)", "bring unconfirmed ticket changes to the check-in table"))
             .using(Resource.DOOR_TABLE);
 
+    /**
+     * The live dashboard's WebSocket routes: opens (authorized like the REST routes), closes, and
+     * answers snapshot requests. Small: it reads and writes connection items and the counts.
+     */
+    public static final FunctionSpec DASHBOARD_SOCKET = FunctionSpec.webSocket(
+            "dashboard-socket", "dev.turnstile.functions.checkin.DashboardSocketFunction", "functions/checkin", 1024,
+            List.of(WebSocketRoute.CONNECT, WebSocketRoute.DISCONNECT, WebSocketRoute.DEFAULT))
+            .using(Resource.DOOR_TABLE, Resource.WEBSOCKET_CONNECTIONS);
+
+    /**
+     * Pushes each event's counts to its dashboard connections after scans, from the check-in events
+     * in order, one batch at a time (docs/check-in.md, "Live dashboard": why one at a time).
+     */
+    public static final FunctionSpec DASHBOARD_PUSH = FunctionSpec.onBusEvents(
+            "dashboard-push", "dev.turnstile.functions.checkin.DashboardPushFunction", "functions/checkin", 1024,
+            new BusEvents("turnstile.checkin", "every check-in event, to the live dashboards", 10))
+            .using(Resource.DOOR_TABLE, Resource.WEBSOCKET_CONNECTIONS);
+
     /** Releases expired holds and waitlist offers, and offers freed seats to the waitlist. */
     public static final FunctionSpec HOLD_EXPIRY = FunctionSpec.scheduled(
             "hold-expiry", "dev.turnstile.functions.workers.HoldExpiryFunction", "functions/workers", 1024,
             new Schedule("rate(1 minute)", "expire registration holds and waitlist offers"))
             .using(Resource.DOOR_TABLE);
 
-    /** Every function, HTTP and scheduled. */
+    /** Every function, whatever invokes it. */
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
-                PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, DOOR_REPAIR, CHECK_IN_RECORDER);
+                PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, DOOR_REPAIR, CHECK_IN_RECORDER,
+                DASHBOARD_SOCKET, DASHBOARD_PUSH);
     }
 
     /** The functions behind the REST API. */
@@ -115,6 +134,16 @@ public final class FunctionCatalogue {
     /** The functions that run on a schedule. */
     public static List<FunctionSpec> scheduled() {
         return all().stream().filter(f -> !f.schedules().isEmpty()).toList();
+    }
+
+    /** The functions behind the WebSocket API. */
+    public static List<FunctionSpec> webSocket() {
+        return all().stream().filter(f -> !f.webSocketRoutes().isEmpty()).toList();
+    }
+
+    /** The functions that receive bus events in order. */
+    public static List<FunctionSpec> onBusEvents() {
+        return all().stream().filter(f -> !f.busEvents().isEmpty()).toList();
     }
 
     /** The functions that consume a queue. */

@@ -14,7 +14,12 @@ public enum Resource {
     /** The event bus: check-in events are put on it. */
     EVENT_BUS(null),
     /** The tickets bucket: rendered ticket PDFs, written and read, handed out as presigned links. */
-    TICKET_FILES("TURNSTILE_TICKETS_BUCKET");
+    TICKET_FILES("TURNSTILE_TICKETS_BUCKET"),
+    /**
+     * The WebSocket API's connections: PostToConnection (execute-api:ManageConnections on that API's
+     * stage only). The callback URL is set by the WebSocket stack, which owns the API.
+     */
+    WEBSOCKET_CONNECTIONS(null);
 
     private final String environmentVariable;
 

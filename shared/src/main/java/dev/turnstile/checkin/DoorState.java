@@ -70,7 +70,7 @@ public interface DoorState {
     record Stored(DoorTicket ticket, Optional<CheckInRecord> checkIn) {
     }
 
-    /** One check-in as the dashboard counts it. */
-    record Admission(UUID ticketId, Scope scope, UUID ticketTypeId, String gate, Instant at) {
+    /** One check-in as the dashboard counts it; the scan id tells a duplicate delivery from a new admission. */
+    record Admission(UUID ticketId, Scope scope, UUID ticketTypeId, String gate, Instant at, String scanId) {
     }
 }

@@ -121,6 +121,14 @@ import dev.turnstile.adapters.jdbc.JdbcDoorBacklog;
 import dev.turnstile.adapters.jdbc.JdbcCheckInLedger;
 import dev.turnstile.checkin.SyncDoorTickets;
 import dev.turnstile.checkin.UndoCheckIn;
+import dev.turnstile.checkin.ConnectDashboard;
+import dev.turnstile.checkin.DashboardTally;
+import dev.turnstile.checkin.DisconnectDashboard;
+import dev.turnstile.checkin.GetDashboardCounts;
+import dev.turnstile.checkin.PushDashboardCounts;
+import dev.turnstile.checkin.SendDashboardSnapshot;
+import dev.turnstile.adapters.dynamodb.DynamoDashboardConnections;
+import dev.turnstile.adapters.websocket.ApiGatewayConnectionPoster;
 import dev.turnstile.registration.Outbox;
 import dev.turnstile.adapters.jdbc.JdbcPaymentLookups;
 import dev.turnstile.adapters.jdbc.JdbcPayments;
@@ -216,6 +224,12 @@ public final class Services {
     public final SyncDoorTickets syncDoorTickets;
     public final RecordCheckIns recordCheckIns;
     public final RepairDoor repairDoor;
+
+    public final ConnectDashboard connectDashboard;
+    public final DisconnectDashboard disconnectDashboard;
+    public final SendDashboardSnapshot sendDashboardSnapshot;
+    public final PushDashboardCounts pushDashboardCounts;
+    public final GetDashboardCounts getDashboardCounts;
 
     public final StartPayment startPayment;
     public final HandlePaymentWebhook handlePaymentWebhook;
@@ -356,6 +370,14 @@ public final class Services {
         handlePaymentWebhook = new HandlePaymentWebhook(tx, paymentLookups, payments, paymentStates);
         runPaymentFollowUps = new RunPaymentFollowUps(tx, paymentLookups, payments, registrations, paymentStates);
         refundRegistration = new RefundRegistration(access, tx, registrations, payments, paymentStates);
+
+        // one tally per process: the counts this container keeps for the live dashboard
+        DashboardTally tally = DashboardTally.of(tx, door.state(), ticketSource, clock, door.syncExecutor());
+        connectDashboard = new ConnectDashboard(doorFacts, door.dashboardConnections(), tally, clock);
+        disconnectDashboard = new DisconnectDashboard(door.dashboardConnections());
+        sendDashboardSnapshot = new SendDashboardSnapshot(door.dashboardConnections(), tally, door.poster());
+        pushDashboardCounts = new PushDashboardCounts(door.dashboardConnections(), tally, door.poster(), clock);
+        getDashboardCounts = new GetDashboardCounts(doorFacts, tally);
     }
 
     /**
@@ -386,11 +408,18 @@ public final class Services {
         TokenVerifier tokens = JwksTokenVerifier.forJwksUrl(required("TURNSTILE_JWKS_URL"), required("TURNSTILE_JWT_ISSUER"),
                 blankToNull(System.getenv("TURNSTILE_JWT_AUDIENCE")));
         var credentials = lambdaCredentials();
+        var dynamo = CheckInTable.awsClient(credentials);
+        String table = required("TURNSTILE_CHECKINS_TABLE");
         DoorPorts door = new DoorPorts(
-                new DynamoDoorState(CheckInTable.awsClient(credentials), required("TURNSTILE_CHECKINS_TABLE")),
+                new DynamoDoorState(dynamo, table),
                 new EventBridgeCheckInEvents(EventBridgeClient.builder().credentialsProvider(credentials)
                         .httpClientBuilder(UrlConnectionHttpClient.builder()).build(), required("TURNSTILE_EVENT_BUS")),
-                Runnable::run);
+                Runnable::run,
+                new DynamoDashboardConnections(dynamo, table),
+                // the WebSocket stack sets the callback URL for the functions that post (docs/check-in.md, "Live dashboard")
+                uses.contains(Resource.WEBSOCKET_CONNECTIONS)
+                        ? ApiGatewayConnectionPoster.forCallbackUrl(required("TURNSTILE_WS_CALLBACK_URL"), credentials)
+                        : DoorPorts.noWebSocketApi());
         TicketFiles ticketFiles = uses.contains(Resource.TICKET_FILES)
                 ? S3TicketFiles.inAws(required(Resource.TICKET_FILES.environmentVariable().orElseThrow()),
                         Region.of(required("AWS_REGION")), credentials)

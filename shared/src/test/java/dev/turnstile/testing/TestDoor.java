@@ -1,6 +1,7 @@
 package dev.turnstile.testing;
 
 import dev.turnstile.adapters.dynamodb.CheckInTable;
+import dev.turnstile.adapters.dynamodb.DynamoDashboardConnections;
 import dev.turnstile.adapters.dynamodb.DynamoDoorState;
 import dev.turnstile.adapters.events.InProcessCheckInEvents;
 import dev.turnstile.standins.Dynalite;
@@ -21,13 +22,15 @@ public final class TestDoor {
     private final Dynalite dynalite;
     private final DynamoDbClient client;
     private final InProcessCheckInEvents events = new InProcessCheckInEvents();
+    private final TestWebSocketGateway webSocket = new TestWebSocketGateway();
     private final DoorPorts ports;
 
     private TestDoor() {
         dynalite = Dynalite.start();
         client = CheckInTable.localClient(dynalite.endpoint());
         CheckInTable.create(client, TABLE);
-        ports = new DoorPorts(new DynamoDoorState(client, TABLE), events, Runnable::run);
+        ports = new DoorPorts(new DynamoDoorState(client, TABLE), events, Runnable::run,
+                new DynamoDashboardConnections(client, TABLE), webSocket);
         Runtime.getRuntime().addShutdownHook(new Thread(dynalite::close, "stop-dynalite"));
     }
 
@@ -44,6 +47,11 @@ public final class TestDoor {
 
     public InProcessCheckInEvents events() {
         return events;
+    }
+
+    /** Where the live dashboard's pushes land in handler tests. */
+    public TestWebSocketGateway webSocket() {
+        return webSocket;
     }
 
     public DynamoDbClient client() {

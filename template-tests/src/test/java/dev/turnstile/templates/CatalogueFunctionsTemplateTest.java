@@ -132,6 +132,6 @@ class CatalogueFunctionsTemplateTest {
     }
 
     private Stream<Template> templates() {
-        return Stream.of(app.api, app.schedules, app.workers);
+        return Stream.of(app.api, app.schedules, app.workers, app.webSocket);
     }
 }

@@ -107,6 +107,7 @@ class DataStackTemplateTest {
         Map<String, Map<String, Object>> functions = new java.util.HashMap<>(Lambdas.functionsByHandler(app.api));
         functions.putAll(Lambdas.functionsByHandler(app.schedules));
         functions.putAll(Lambdas.functionsByHandler(app.workers));
+        functions.putAll(Lambdas.functionsByHandler(app.webSocket));
         assertThat(FunctionCatalogue.all()).allSatisfy(spec -> {
             Map<String, Object> function = functions.get(Lambdas.handlerOf(spec));
             assertThat(function).as(spec.name()).isNotNull();

@@ -24,7 +24,7 @@ class PlatformStacksTemplateTest {
 
     @Test
     void everyQueueIsEncryptedSslOnlyAndHasADeadLetterQueue() {
-        for (Template template : List.of(app.async, app.schedules, app.workers)) {
+        for (Template template : List.of(app.async, app.schedules, app.workers, app.webSocket)) {
             Map<String, Map<String, Object>> queues = template.findResources("AWS::SQS::Queue");
             List<String> deadLetterQueues = queues.values().stream().map(Cfn::properties)
                     .filter(q -> q.containsKey("RedrivePolicy"))
@@ -72,7 +72,7 @@ class PlatformStacksTemplateTest {
         assertThat(byMetric.get("AWS/ApiGateway/Latency")).hasSize(1)
                 .allSatisfy(a -> assertThat(a.get("ExtendedStatistic")).isEqualTo("p99"));
         int deadLetterQueues = app.stacks.schedules().deadLetterQueues().size() + app.stacks.async().deadLetterQueues().size()
-                + app.stacks.workers().deadLetterQueues().size();
+                + app.stacks.workers().deadLetterQueues().size() + app.stacks.webSocket().deadLetterQueues().size();
         assertThat(byMetric.get("AWS/SQS/ApproximateNumberOfMessagesVisible")).hasSize(deadLetterQueues);
         assertThat(alarms.values()).allSatisfy(alarm ->
                 assertThat(Cfn.properties(alarm).get("AlarmActions").toString()).contains("AlarmTopic"));

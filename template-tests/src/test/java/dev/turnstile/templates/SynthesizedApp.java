@@ -32,6 +32,7 @@ final class SynthesizedApp {
     final Template async;
     final Template observability;
     final Template web;
+    final Template webSocket;
 
     private SynthesizedApp() {
         App app = new App();
@@ -46,6 +47,7 @@ final class SynthesizedApp {
         async = Template.fromStack(stacks.async());
         observability = Template.fromStack(stacks.observability());
         web = Template.fromStack(stacks.web());
+        webSocket = Template.fromStack(stacks.webSocket());
     }
 
     /** Every stack with its template, in deployment order. */
@@ -59,7 +61,8 @@ final class SynthesizedApp {
                 java.util.Map.entry(stacks.schedules(), schedules),
                 java.util.Map.entry(stacks.workers(), workers),
                 java.util.Map.entry(stacks.observability(), observability),
-                java.util.Map.entry(stacks.web(), web));
+                java.util.Map.entry(stacks.web(), web),
+                java.util.Map.entry(stacks.webSocket(), webSocket));
     }
 
     static synchronized SynthesizedApp get() {

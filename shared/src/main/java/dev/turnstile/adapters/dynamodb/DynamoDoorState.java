@@ -235,7 +235,7 @@ public final class DynamoDoorState implements DoorState {
                 String tt = str(item, "tt");
                 admissions.add(new Admission(UUID.fromString(item.get("pk").s().substring(2)), scope,
                         tt.isEmpty() ? null : UUID.fromString(tt), str(item, "ci_gate"),
-                        Instant.ofEpochMilli(Long.parseLong(item.get("ci_at").n()))));
+                        Instant.ofEpochMilli(Long.parseLong(item.get("ci_at").n())), str(item, "ci_scan")));
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

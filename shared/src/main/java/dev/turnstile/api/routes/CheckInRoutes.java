@@ -6,6 +6,7 @@ import static dev.turnstile.catalogue.ApiRoutes.CHECK_IN;
 import static dev.turnstile.catalogue.ApiRoutes.FIND_ATTENDEES;
 import static dev.turnstile.catalogue.ApiRoutes.OFFLINE_KIT;
 import static dev.turnstile.catalogue.ApiRoutes.SYNC_CHECK_INS;
+import static dev.turnstile.catalogue.ApiRoutes.GET_DASHBOARD;
 import static dev.turnstile.catalogue.ApiRoutes.UNDO_CHECK_IN;
 
 import dev.turnstile.api.ApiResponse;
@@ -82,6 +83,10 @@ public final class CheckInRoutes {
             json.put("results", results.stream().map(CheckInRoutes::synced).toList());
             return ApiResponse.ok(json);
         });
+        // the same JSON as the WebSocket's snapshot message: one encoder for both
+        router.bind(GET_DASHBOARD, req -> new ApiResponse(200, Map.of("Content-Type", "application/json"),
+                dev.turnstile.adapters.websocket.DashboardMessageCodec.write(dev.turnstile.checkin.DashboardMessage.Counts
+                        .snapshot(s.getDashboardCounts.counts(req.principal(), orgId(req), eventId(req))))));
         router.bind(FIND_ATTENDEES, req -> ApiResponse.ok(Map.of("items", s.findAttendees
                 .find(req.principal(), orgId(req), eventId(req), req.query("q").orElse("")).stream()
                 .map(CheckInRoutes::found).toList())));
