@@ -142,6 +142,9 @@ public final class FlashSaleBenchmark {
         /** The DynamoDB stand-in the runtime uses (the check-in benchmark measures its ceiling). */
         URI dynamoEndpoint() throws IOException, InterruptedException;
 
+        /** The live dashboard's WebSocket base URL ({@code ws://localhost:<port>}). */
+        String dashboardWebSocket() throws IOException, InterruptedException;
+
         @Override
         void close();
     }
@@ -171,6 +174,11 @@ public final class FlashSaleBenchmark {
         @Override
         public URI dynamoEndpoint() {
             return runtime.dynamoEndpoint();
+        }
+
+        @Override
+        public String dashboardWebSocket() {
+            return runtime.webSocketUrl();
         }
 
         @Override
@@ -225,6 +233,14 @@ public final class FlashSaleBenchmark {
         @Override
         public String describe() {
             return "local runtime at " + baseUrl + " (started separately)";
+        }
+
+        @Override
+        public String dashboardWebSocket() throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String template = JSON.readTree(r.body()).path("dashboardWebSocket").asText("");
+            return template.contains("/?") ? template.substring(0, template.indexOf("/?")) : template;
         }
 
         /** The runtime's index ({@code GET /}) names its stand-ins' loopback endpoints. */
