@@ -31,12 +31,13 @@ class ArchitectureTest {
             "dev.turnstile.common..", "dev.turnstile.identity..", "dev.turnstile.tenancy..",
             "dev.turnstile.organization..", "dev.turnstile.event..", "dev.turnstile.session..",
             "dev.turnstile.ticket..", "dev.turnstile.registration..", "dev.turnstile.ticketcode..", "dev.turnstile.catalogue..",
-            "dev.turnstile.checkin..", "dev.turnstile.payment.."};
+            "dev.turnstile.checkin..", "dev.turnstile.payment..", "dev.turnstile.paymentflow.."};
 
     /** The capabilities that own use cases (the other domain packages hold shared types and ports). */
     static final String[] USE_CASE_PACKAGES = {
             "dev.turnstile.organization", "dev.turnstile.event", "dev.turnstile.session", "dev.turnstile.ticket",
-            "dev.turnstile.registration", "dev.turnstile.ticketcode", "dev.turnstile.checkin", "dev.turnstile.payment"};
+            "dev.turnstile.registration", "dev.turnstile.ticketcode", "dev.turnstile.checkin", "dev.turnstile.payment",
+            "dev.turnstile.paymentflow"};
 
     @ArchTest
     static final ArchRule domainImportsNoAwsJdbcOrHttpType = noClasses()

@@ -97,9 +97,12 @@ public final class DataStack extends Stack {
     private final Bucket media;
     private final Bucket exports;
     private final Secret keySealing;
+    /** The provider credentials, granted to the functions whose catalogue entry names them (not used by this stack). */
+    private final SecretsStack secrets;
 
-    public DataStack(Construct scope, String id, StackProps props, LambdaArtifacts artifacts) {
+    public DataStack(Construct scope, String id, StackProps props, LambdaArtifacts artifacts, SecretsStack secrets) {
         super(scope, id, props);
+        this.secrets = secrets;
 
         vpc = buildVpc();
         functionsSecurityGroup = SecurityGroup.Builder.create(this, "FunctionsSecurityGroup")
@@ -202,6 +205,17 @@ public final class DataStack extends Stack {
                                                     .resource("event-bus").resourceName(AsyncStack.BUS_NAME).build())))
                                     .build());
                     case TICKET_FILES -> data.grantTicketFiles(function);
+                    // read, and only read, the two provider secrets (not the webhook-signing one); no DescribeSecret
+                    case PAYMENT_SECRETS -> function.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                            .sid("PaymentProviderSecrets")
+                            .actions(List.of("secretsmanager:GetSecretValue"))
+                            .resources(List.of(data.secrets.stripe().getSecretArn(), data.secrets.payPal().getSecretArn()))
+                            .build());
+                    case PAYMENT_WORKFLOW -> function.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                            .sid("StartPaymentWorkflow")
+                            .actions(List.of("states:StartExecution"))
+                            .resources(List.of(PaymentWorkflowStack.stateMachineArn(Stack.of(data))))
+                            .build());
                     // the WebSocket API's stage lives in the WebSocket stack, which grants this on that API only
                     case WEBSOCKET_CONNECTIONS -> {
                     }
@@ -223,6 +237,15 @@ public final class DataStack extends Stack {
             Map<String, String> variables = new java.util.TreeMap<>();
             if (spec.uses(Resource.TICKET_FILES)) {
                 variables.put(Resource.TICKET_FILES.environmentVariable().orElseThrow(), data.tickets.getBucketName());
+            }
+            if (spec.uses(Resource.PAYMENT_SECRETS)) {
+                // the names PaymentConfiguration reads; the values are the secrets' ARNs, never their contents
+                variables.put(Resource.PAYMENT_SECRET_VARIABLES.get(0), data.secrets.stripe().getSecretArn());
+                variables.put(Resource.PAYMENT_SECRET_VARIABLES.get(1), data.secrets.payPal().getSecretArn());
+            }
+            if (spec.uses(Resource.PAYMENT_WORKFLOW)) {
+                variables.put(Resource.PAYMENT_WORKFLOW.environmentVariable().orElseThrow(),
+                        PaymentWorkflowStack.stateMachineArn(Stack.of(data)));
             }
             return variables;
         }

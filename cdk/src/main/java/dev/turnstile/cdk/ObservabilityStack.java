@@ -45,7 +45,8 @@ public final class ObservabilityStack extends Stack {
     private final List<Alarm> all = new ArrayList<>();
 
     public ObservabilityStack(Construct scope, String id, StackProps props, ApiStack api, SchedulesStack schedules,
-                              WorkersStack workers, WebSocketStack webSocket, AsyncStack async, DataStack data) {
+                              WorkersStack workers, WebSocketStack webSocket, AsyncStack async, DataStack data,
+                              PaymentWorkflowStack paymentWorkflow) {
         super(scope, id, props);
 
         // a customer-managed key: CloudWatch cannot publish to a topic under the AWS-managed SNS key
@@ -76,6 +77,15 @@ public final class ObservabilityStack extends Stack {
         for (Function function : webSocket.lambdas()) {
             functionAlarms(function, WORKER_P99_THRESHOLD, errors, throttles, durations);
         }
+        for (Function function : paymentWorkflow.lambdas()) {
+            functionAlarms(function, WORKER_P99_THRESHOLD, errors, throttles, durations);
+        }
+        // an execution that failed left a registration to the sweeps: worth a look
+        Metric failedExecutions = paymentWorkflow.stateMachine().metricFailed(sum());
+        alarm("PaymentWorkflowFailed", failedExecutions, 0,
+                "A payment workflow execution failed; the hold-expiry and payment-follow-ups schedules finish its work");
+        Metric timedOutExecutions = paymentWorkflow.stateMachine().metricTimedOut(sum());
+        alarm("PaymentWorkflowTimedOut", timedOutExecutions, 0, "A payment workflow execution ran out of time");
 
         RestApi restApi = api.api();
         Metric serverErrors = restApi.metricServerError(sum());

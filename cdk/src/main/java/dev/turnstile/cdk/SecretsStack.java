@@ -15,8 +15,11 @@ import software.constructs.Construct;
 /**
  * The third-party credentials: Stripe, PayPal, and our own webhook signing key. Created with
  * random placeholder values (never a real value in code or in a template); an operator puts the
- * real ones in (docs/operations.md). No function reads them yet: the payments and webhooks issues
- * grant read to exactly the functions that need them ({@code secret.grantRead(role)}).
+ * real ones in (docs/operations.md). The JSON keys are the ones {@code PaymentConfiguration} reads
+ * (Stripe: {@code secretKey}, {@code webhookSecret}; PayPal: {@code clientId}, {@code clientSecret},
+ * {@code webhookId}). The functions whose catalogue entry names {@code Resource.PAYMENT_SECRETS}
+ * may read the Stripe and PayPal ones ({@code DataStack.DatabaseAccess#grantResources}); nobody reads
+ * the webhook-signing key yet.
  */
 public final class SecretsStack extends Stack {
 
@@ -28,7 +31,7 @@ public final class SecretsStack extends Stack {
         super(scope, id, props);
 
         stripe = secret("Stripe", "turnstile/stripe", "Stripe API key and webhook endpoint secret",
-                "{\"apiKey\":\"placeholder\"}", "webhookSecret",
+                "{\"secretKey\":\"placeholder\"}", "webhookSecret",
                 "Stripe keys are issued and rolled in the Stripe dashboard; Secrets Manager cannot "
                         + "create a new one. The roll procedure is in docs/operations.md.");
         payPal = secret("PayPal", "turnstile/paypal", "PayPal REST client id, secret and webhook id",

@@ -23,7 +23,7 @@ public final class TurnstileApp {
     /** The stacks of one deployment, for callers that inspect them. */
     public record Stacks(IdentityStack identity, DataStack data, SecretsStack secrets, AsyncStack async,
                          ApiStack api, SchedulesStack schedules, WorkersStack workers, ObservabilityStack observability,
-                         WebStack web, WebSocketStack webSocket) {
+                         WebStack web, WebSocketStack webSocket, PaymentWorkflowStack paymentWorkflow) {
     }
 
     public static void main(String[] args) {
@@ -50,8 +50,8 @@ public final class TurnstileApp {
                         .build())
                 .build();
         IdentityStack identity = new IdentityStack(app, "TurnstileIdentity", props);
-        DataStack data = new DataStack(app, "TurnstileData", props, artifacts);
         SecretsStack secrets = new SecretsStack(app, "TurnstileSecrets", props);
+        DataStack data = new DataStack(app, "TurnstileData", props, artifacts, secrets);
         AsyncStack async = new AsyncStack(app, "TurnstileAsync", props);
         ApiStack api = new ApiStack(app, "TurnstileApi", props, identity.userPool(), artifacts, data.databaseAccess());
         SchedulesStack schedules = new SchedulesStack(app, "TurnstileSchedules", props, identity.userPool(), artifacts,
@@ -71,9 +71,15 @@ public final class TurnstileApp {
         webSocket.addDependency(async, "the pusher's rule attaches to the bus");
         // the account's API Gateway CloudWatch role, which the stage's execution logs need, comes with the REST API
         webSocket.addDependency(api, "API Gateway's account logging role exists");
+        PaymentWorkflowStack paymentWorkflow = new PaymentWorkflowStack(app, "TurnstilePaymentWorkflow", props,
+                identity.userPool(), artifacts, data.databaseAccess());
+        paymentWorkflow.addDependency(data, "functions go live after the migrations ran");
+        // the payments function starts executions of the state machine, named (not referenced) by its ARN
+        api.addDependency(paymentWorkflow, "the payment state machine exists before payments start it");
         ObservabilityStack observability = new ObservabilityStack(app, "TurnstileObservability", props, api, schedules,
-                workers, webSocket, async, data);
-        return new Stacks(identity, data, secrets, async, api, schedules, workers, observability, web, webSocket);
+                workers, webSocket, async, data, paymentWorkflow);
+        return new Stacks(identity, data, secrets, async, api, schedules, workers, observability, web, webSocket,
+                paymentWorkflow);
     }
 
     private static LambdaArtifacts artifactsFrom(App app) {

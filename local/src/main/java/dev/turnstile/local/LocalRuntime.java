@@ -39,6 +39,9 @@ import dev.turnstile.catalogue.FunctionCatalogue;
 import dev.turnstile.catalogue.FunctionSpec;
 import dev.turnstile.catalogue.Resource;
 import dev.turnstile.catalogue.Schedule;
+import dev.turnstile.catalogue.WorkflowTask;
+import dev.turnstile.adapters.workflow.InProcessPaymentWorkflow;
+import dev.turnstile.paymentflow.StepOutcome;
 import dev.turnstile.common.Check;
 import dev.turnstile.identity.Principal;
 import java.io.IOException;
@@ -110,6 +113,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final ApiGatewayEmulator gateway;
     private final String baseUrl;
     private final ScheduledExecutorService timers;
+    private final InProcessPaymentWorkflow paymentWorkflow;
     private final Dynalite dynalite;
     private final ElasticMq sqs;
     private final WebSocketGateway webSocket;
@@ -158,6 +162,8 @@ public final class LocalRuntime implements AutoCloseable {
         http.createContext("/", this::handle);
         http.start();
         timers = schedule(services);
+        paymentWorkflow = paymentWorkflow(services, timers);
+        services.usePaymentWorkflow(paymentWorkflow);
         sqs = ElasticMq.start();
         consume(services);
         serveWebSocket(services);
@@ -242,6 +248,30 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
         return timers;
+    }
+
+    /**
+     * What the payment state machine does in AWS: the in-process runner, whose task states call the
+     * {@code payment-steps} function's handler class with the JSON Step Functions sends it.
+     */
+    @SuppressWarnings("unchecked")
+    private static InProcessPaymentWorkflow paymentWorkflow(Services services, ScheduledExecutorService timers) {
+        FunctionSpec spec = FunctionCatalogue.workflowTasks().stream()
+                .filter(f -> f.workflowTasks().stream().anyMatch(t -> t.workflow().equals(WorkflowTask.PAYMENT)))
+                .findFirst().orElseThrow();
+        var handler = (RequestHandler<Map<String, Object>, Map<String, Object>>) load(spec, services);
+        return new InProcessPaymentWorkflow((step, orgId, registrationId) -> {
+            Map<String, Object> out = handler.handleRequest(Map.of("step", step.wireName(), "orgId", orgId.toString(),
+                    "registrationId", registrationId.toString()), null);
+            return new StepOutcome(StepOutcome.Status.valueOf(
+                    out.get("status").toString().toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+                    Instant.parse(out.get("holdExpiresAt").toString()), Instant.parse(out.get("nextCheckAt").toString()));
+        }, InProcessPaymentWorkflow.Timer.of(timers), Clock.systemUTC());
+    }
+
+    /** The in-process payment workflow (tests look at its executions). */
+    public InProcessPaymentWorkflow paymentWorkflow() {
+        return paymentWorkflow;
     }
 
     /**

@@ -74,20 +74,30 @@ public final class FunctionCatalogue {
     /** The buyer starts or retries paying a pending registration; organizers refund. */
     public static final FunctionSpec PAYMENTS = new FunctionSpec(
             "payments", API_PACKAGE + "PaymentsFunction", API_MODULE, 1024, List.of(START_PAYMENT, REFUND_REGISTRATION))
-            // a payment can confirm or end a registration: the door's copy of its tickets follows
-            .using(Resource.DOOR_TABLE);
+            // a payment can confirm or end a registration: the door's copy of its tickets follows;
+            // starting a payment starts the workflow that watches it
+            .using(Resource.DOOR_TABLE, Resource.PAYMENT_SECRETS, Resource.PAYMENT_WORKFLOW);
 
     /** Stripe's and PayPal's webhooks: public routes, each delivery verified by its provider's signature. */
     public static final FunctionSpec PAYMENT_WEBHOOKS = new FunctionSpec(
             "payment-webhooks", API_PACKAGE + "PaymentWebhooksFunction", API_MODULE, 1024,
             List.of(STRIPE_WEBHOOK, PAYPAL_WEBHOOK))
-            .using(Resource.DOOR_TABLE);
+            .using(Resource.DOOR_TABLE, Resource.PAYMENT_SECRETS);
 
     /** The payment runner's step: pending refunds, and cancelling open attempts of ended registrations. */
     public static final FunctionSpec PAYMENT_FOLLOW_UPS = FunctionSpec.scheduled(
             "payment-follow-ups", "dev.turnstile.functions.workers.PaymentFollowUpsFunction", "functions/workers", 1024,
             new Schedule("rate(1 minute)", "execute pending refunds and cancel payments of ended registrations"))
-            .using(Resource.DOOR_TABLE);
+            .using(Resource.DOOR_TABLE, Resource.PAYMENT_SECRETS);
+
+    /**
+     * The payment workflow's task states: one named step ({@code check}, {@code release-hold},
+     * {@code follow-up}) for one registration. Calls the providers (the follow-up cancels open attempts).
+     */
+    public static final FunctionSpec PAYMENT_STEPS = FunctionSpec.workflowTask(
+            "payment-steps", "dev.turnstile.functions.workers.PaymentStepsFunction", "functions/workers", 1024,
+            new WorkflowTask(WorkflowTask.PAYMENT, "check a registration being paid, release its hold, follow up"))
+            .using(Resource.DOOR_TABLE, Resource.PAYMENT_SECRETS);
 
     /** The door's repair path: ticket changes whose after-commit refresh of the check-in table is not confirmed. */
     public static final FunctionSpec DOOR_REPAIR = FunctionSpec.scheduled(
@@ -123,7 +133,7 @@ public final class FunctionCatalogue {
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
                 PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, DOOR_REPAIR, CHECK_IN_RECORDER,
-                DASHBOARD_SOCKET, DASHBOARD_PUSH);
+                DASHBOARD_SOCKET, DASHBOARD_PUSH, PAYMENT_STEPS);
     }
 
     /** The functions behind the REST API. */
@@ -134,6 +144,11 @@ public final class FunctionCatalogue {
     /** The functions that run on a schedule. */
     public static List<FunctionSpec> scheduled() {
         return all().stream().filter(f -> !f.schedules().isEmpty()).toList();
+    }
+
+    /** The functions whose steps a workflow runs. */
+    public static List<FunctionSpec> workflowTasks() {
+        return all().stream().filter(f -> !f.workflowTasks().isEmpty()).toList();
     }
 
     /** The functions behind the WebSocket API. */

@@ -19,7 +19,24 @@ public enum Resource {
      * The WebSocket API's connections: PostToConnection (execute-api:ManageConnections on that API's
      * stage only). The callback URL is set by the WebSocket stack, which owns the API.
      */
-    WEBSOCKET_CONNECTIONS(null);
+    WEBSOCKET_CONNECTIONS(null),
+    /**
+     * The payment providers' credentials: the Stripe and PayPal secrets in Secrets Manager, read once
+     * at init ({@code secretsmanager:GetSecretValue} on exactly those two). Named to the function by
+     * {@code TURNSTILE_STRIPE_SECRET_ARN} and {@code TURNSTILE_PAYPAL_SECRET_ARN}
+     * ({@link #PAYMENT_SECRET_VARIABLES}; {@code PaymentConfiguration} reads them).
+     */
+    PAYMENT_SECRETS(null),
+    /**
+     * The payment workflow: the function may start executions of the payment state machine
+     * ({@code states:StartExecution} on it alone), named by {@code TURNSTILE_PAYMENT_WORKFLOW_ARN}.
+     * Locally the in-process runner takes its place.
+     */
+    PAYMENT_WORKFLOW("TURNSTILE_PAYMENT_WORKFLOW_ARN");
+
+    /** The variables naming the provider secrets of a function that uses {@link #PAYMENT_SECRETS}. */
+    public static final java.util.List<String> PAYMENT_SECRET_VARIABLES =
+            java.util.List.of("TURNSTILE_STRIPE_SECRET_ARN", "TURNSTILE_PAYPAL_SECRET_ARN");
 
     private final String environmentVariable;
 

@@ -142,6 +142,11 @@ import dev.turnstile.registration.ConfirmPaidRegistration;
 import java.time.Clock;
 import javax.sql.DataSource;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import dev.turnstile.adapters.workflow.StepFunctionsPaymentWorkflow;
+import dev.turnstile.paymentflow.PaymentWorkflow;
+import dev.turnstile.paymentflow.RunPaymentStep;
+import dev.turnstile.paymentflow.WatchPayment;
 
 /**
  * The composition root of the core: adapters wired into use cases by hand (no reflection, nothing
@@ -235,6 +240,12 @@ public final class Services {
     public final HandlePaymentWebhook handlePaymentWebhook;
     public final RunPaymentFollowUps runPaymentFollowUps;
     public final RefundRegistration refundRegistration;
+
+    /** The payment workflow's steps, and its start after a payment start (docs/payments.md, "The payment workflow"). */
+    public final RunPaymentStep runPaymentStep;
+    public final WatchPayment watchPayment;
+    /** None until a host plugs its runner in ({@link #usePaymentWorkflow}): the sweeps alone then release holds. */
+    private volatile PaymentWorkflow paymentWorkflow = PaymentWorkflow.none();
 
     /** For tests: a fresh sealing key per process (the keys it seals live only as long as their database); no ticket files, no payment providers. */
     public Services(DataSource appDataSource, TokenVerifier tokens, DoorPorts door, Clock clock) {
@@ -378,6 +389,17 @@ public final class Services {
         sendDashboardSnapshot = new SendDashboardSnapshot(door.dashboardConnections(), tally, door.poster());
         pushDashboardCounts = new PushDashboardCounts(door.dashboardConnections(), tally, door.poster(), clock);
         getDashboardCounts = new GetDashboardCounts(doorFacts, tally);
+        runPaymentStep = new RunPaymentStep(tx, registrations, expireHolds, runPaymentFollowUps, clock,
+                RunPaymentStep.DEFAULT_POLL_INTERVAL);
+        watchPayment = new WatchPayment(tx, registrations, () -> paymentWorkflow);
+    }
+
+    /**
+     * The runner that starts payment workflows: the Step Functions adapter in AWS, the in-process
+     * runner locally (built after the services, since it runs {@link #runPaymentStep}).
+     */
+    public void usePaymentWorkflow(PaymentWorkflow workflow) {
+        this.paymentWorkflow = java.util.Objects.requireNonNull(workflow, "workflow");
     }
 
     /**
@@ -424,11 +446,20 @@ public final class Services {
                 ? S3TicketFiles.inAws(required(Resource.TICKET_FILES.environmentVariable().orElseThrow()),
                         Region.of(required("AWS_REGION")), credentials)
                 : TicketFiles.none();
+        if (uses.contains(Resource.PAYMENT_SECRETS)) {
+            // the CDK app names both provider secrets to such a function: a missing one is a deployment error
+            Resource.PAYMENT_SECRET_VARIABLES.forEach(Services::required);
+        }
         PaymentProviders providers = PaymentConfiguration.fromEnvironment(System::getenv, Services::secret,
                 Clock.systemUTC());
         Services services = new Services(db, tokens, sealer, door, ticketFiles,
                 ticketLinkValidity(System.getenv(TICKET_LINK_VALIDITY)), providers, Clock.systemUTC());
         services.snapStart = SnapStartConnections.register(db);
+        if (uses.contains(Resource.PAYMENT_WORKFLOW)) {
+            services.usePaymentWorkflow(new StepFunctionsPaymentWorkflow(SfnClient.builder().credentialsProvider(credentials)
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+                    required(Resource.PAYMENT_WORKFLOW.environmentVariable().orElseThrow())));
+        }
         return services;
     }
 

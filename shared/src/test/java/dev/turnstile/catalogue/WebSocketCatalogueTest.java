@@ -39,7 +39,7 @@ class WebSocketCatalogueTest {
         assertThat(FunctionCatalogue.all().stream().map(FunctionSpec::name).distinct().count())
                 .isEqualTo(FunctionCatalogue.all().size());
         assertThatThrownBy(() -> new FunctionSpec("both", "x.Y", "functions/checkin", 512, List.of(ApiRoutes.CHECK_IN),
-                List.of(), List.of(), List.of(WebSocketRoute.CONNECT), List.of(), Set.of()))
+                List.of(), List.of(), List.of(WebSocketRoute.CONNECT), List.of(), List.of(), Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new WebSocketRoute("$anything")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BusEvents("turnstile.checkin", "too big", 11)).isInstanceOf(IllegalArgumentException.class);

@@ -30,6 +30,8 @@ class CatalogueFunctionsTemplateTest {
                 FunctionCatalogue.scheduled().stream().map(Lambdas::handlerOf).toList());
         assertThat(Lambdas.functionsByHandler(app.workers).keySet()).containsExactlyInAnyOrderElementsOf(
                 FunctionCatalogue.queued().stream().map(Lambdas::handlerOf).toList());
+        assertThat(Lambdas.functionsByHandler(app.paymentWorkflow).keySet()).containsExactlyInAnyOrderElementsOf(
+                FunctionCatalogue.workflowTasks().stream().map(Lambdas::handlerOf).toList());
     }
 
     @Test
@@ -132,6 +134,6 @@ class CatalogueFunctionsTemplateTest {
     }
 
     private Stream<Template> templates() {
-        return Stream.of(app.api, app.schedules, app.workers, app.webSocket);
+        return app.functionTemplates();
     }
 }

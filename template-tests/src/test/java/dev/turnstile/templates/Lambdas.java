@@ -35,4 +35,14 @@ final class Lambdas {
                 Map.Entry::getKey,
                 e -> handlerByFunctionId.get(Cfn.ref(Cfn.properties(e.getValue()).get("FunctionName")))));
     }
+
+    /** The identity-policy statements attached to the function's execution role. */
+    static java.util.List<Map<String, Object>> statementsOfRole(Template template, Map<String, Object> function) {
+        String roleId = Cfn.referencedIds(function.get("Role")).findFirst().orElseThrow();
+        return template.findResources("AWS::IAM::Policy").values().stream().map(Cfn::properties)
+                .filter(policy -> Cfn.asList(policy.get("Roles")).stream().anyMatch(r -> roleId.equals(Cfn.ref(r))))
+                .flatMap(policy -> ((java.util.List<?>) Cfn.map(policy.get("PolicyDocument")).get("Statement")).stream())
+                .map(Cfn::map)
+                .toList();
+    }
 }

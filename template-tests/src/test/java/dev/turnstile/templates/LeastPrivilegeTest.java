@@ -23,12 +23,19 @@ class LeastPrivilegeTest {
             "xray:PutTraceSegments", "xray:PutTelemetryRecords",
             // a function in a VPC: Lambda manages its network interfaces with the function's role
             "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
-            "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses");
+            "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
+            // a traced state machine: X-Ray's sampling calls
+            "xray:GetSamplingRules", "xray:GetSamplingTargets",
+            // a state machine logging to CloudWatch Logs: vended log delivery, which IAM checks on '*' only
+            "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+            "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies",
+            "logs:DescribeLogGroups");
 
     static Stream<Arguments> stacks() {
         SynthesizedApp app = SynthesizedApp.get();
         return Stream.of(Arguments.of("TurnstileApi", app.api), Arguments.of("TurnstileSchedules", app.schedules),
                 Arguments.of("TurnstileWorkers", app.workers), Arguments.of("TurnstileData", app.data),
+                Arguments.of("TurnstilePaymentWorkflow", app.paymentWorkflow),
                 Arguments.of("TurnstileWebSocket", app.webSocket));
     }
 

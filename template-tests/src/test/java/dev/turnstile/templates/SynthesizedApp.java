@@ -32,6 +32,7 @@ final class SynthesizedApp {
     final Template async;
     final Template observability;
     final Template web;
+    final Template paymentWorkflow;
     final Template webSocket;
 
     private SynthesizedApp() {
@@ -47,6 +48,7 @@ final class SynthesizedApp {
         async = Template.fromStack(stacks.async());
         observability = Template.fromStack(stacks.observability());
         web = Template.fromStack(stacks.web());
+        paymentWorkflow = Template.fromStack(stacks.paymentWorkflow());
         webSocket = Template.fromStack(stacks.webSocket());
     }
 
@@ -60,9 +62,32 @@ final class SynthesizedApp {
                 java.util.Map.entry(stacks.api(), api),
                 java.util.Map.entry(stacks.schedules(), schedules),
                 java.util.Map.entry(stacks.workers(), workers),
+                java.util.Map.entry(stacks.paymentWorkflow(), paymentWorkflow),
                 java.util.Map.entry(stacks.observability(), observability),
                 java.util.Map.entry(stacks.web(), web),
                 java.util.Map.entry(stacks.webSocket(), webSocket));
+    }
+
+    /** The template of the stack that deploys the catalogue function. */
+    Template templateOf(dev.turnstile.catalogue.FunctionSpec spec) {
+        if (spec.isHttp()) {
+            return api;
+        }
+        if (!spec.schedules().isEmpty()) {
+            return schedules;
+        }
+        if (!spec.workflowTasks().isEmpty()) {
+            return paymentWorkflow;
+        }
+        if (!spec.webSocketRoutes().isEmpty() || !spec.busEvents().isEmpty()) {
+            return webSocket;
+        }
+        return workers;
+    }
+
+    /** The templates that hold catalogue functions. */
+    java.util.stream.Stream<Template> functionTemplates() {
+        return java.util.stream.Stream.of(api, schedules, workers, webSocket, paymentWorkflow);
     }
 
     static synchronized SynthesizedApp get() {

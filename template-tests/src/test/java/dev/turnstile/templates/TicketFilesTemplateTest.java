@@ -28,8 +28,7 @@ class TicketFilesTemplateTest {
         assertThat(FunctionCatalogue.all().stream().filter(f -> f.uses(Resource.TICKET_FILES)).map(FunctionSpec::name))
                 .containsExactlyInAnyOrder("registrations", "registration-admin");
         for (FunctionSpec spec : FunctionCatalogue.all()) {
-            Template template = spec.isHttp() ? app.api : !spec.schedules().isEmpty() ? app.schedules
-                    : spec.queues().isEmpty() ? app.webSocket : app.workers;
+            Template template = app.templateOf(spec);
             Map<String, Object> function = Lambdas.functionsByHandler(template).get(handlerOf(spec));
             Map<String, Object> variables = Cfn.map(Cfn.map(function.get("Environment")).get("Variables"));
             List<Map<String, Object>> s3 = statementsOfRole(template, function).stream()

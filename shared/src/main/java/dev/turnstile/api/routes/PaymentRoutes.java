@@ -22,6 +22,8 @@ public final class PaymentRoutes {
         router.bind(START_PAYMENT, req -> {
             StartPayment.Started started = s.startPayment.start(req.principal(),
                     req.pathId("registrationId", "registration"), req.body(StartPayment.Command.class));
+            // the workflow watches it from here until paid or released (once per registration)
+            s.watchPayment.started(req.principal(), req.pathId("registrationId", "registration"));
             return ApiResponse.created("/v1/me/registrations/" + req.pathParam("registrationId") + "/payments/"
                     + started.paymentId(), started);
         });

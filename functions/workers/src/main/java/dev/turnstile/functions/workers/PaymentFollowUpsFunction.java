@@ -2,6 +2,7 @@ package dev.turnstile.functions.workers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.turnstile.catalogue.FunctionCatalogue;
 import dev.turnstile.payment.RunPaymentFollowUps;
 import dev.turnstile.wiring.Services;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class PaymentFollowUpsFunction implements RequestHandler<Map<String
 
     /** Called by the Lambda runtime: configuration comes from the environment. */
     public PaymentFollowUpsFunction() {
-        this(Services.fromEnvironment(dev.turnstile.catalogue.FunctionCatalogue.PAYMENT_FOLLOW_UPS));
+        this(Services.fromEnvironment(FunctionCatalogue.PAYMENT_FOLLOW_UPS));
     }
 
     /** Called by the local runtime and the tests, which wire their own services. */
