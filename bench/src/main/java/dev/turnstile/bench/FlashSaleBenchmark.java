@@ -139,6 +139,12 @@ public final class FlashSaleBenchmark {
 
         String describe();
 
+        /** The DynamoDB stand-in the runtime uses (the check-in benchmark measures its ceiling). */
+        URI dynamoEndpoint() throws IOException, InterruptedException;
+
+        /** The live dashboard's WebSocket base URL ({@code ws://localhost:<port>}). */
+        String dashboardWebSocket() throws IOException, InterruptedException;
+
         @Override
         void close();
     }
@@ -163,6 +169,16 @@ public final class FlashSaleBenchmark {
         @Override
         public String token(String email, String name) {
             return runtime.tokenFor(email, name);
+        }
+
+        @Override
+        public URI dynamoEndpoint() {
+            return runtime.dynamoEndpoint();
+        }
+
+        @Override
+        public String dashboardWebSocket() {
+            return runtime.webSocketUrl();
         }
 
         @Override
@@ -217,6 +233,26 @@ public final class FlashSaleBenchmark {
         @Override
         public String describe() {
             return "local runtime at " + baseUrl + " (started separately)";
+        }
+
+        @Override
+        public String dashboardWebSocket() throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String template = JSON.readTree(r.body()).path("dashboardWebSocket").asText("");
+            return template.contains("/?") ? template.substring(0, template.indexOf("/?")) : template;
+        }
+
+        /** The runtime's index ({@code GET /}) names its stand-ins' loopback endpoints. */
+        @Override
+        public URI dynamoEndpoint() throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String endpoint = JSON.readTree(r.body()).path("standIns").path("dynamodb").asText("");
+            if (endpoint.isEmpty()) {
+                throw new IllegalStateException(baseUrl + "/ does not name its DynamoDB stand-in (an older runtime?)");
+            }
+            return URI.create(endpoint);
         }
 
         @Override

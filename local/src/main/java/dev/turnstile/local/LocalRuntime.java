@@ -136,6 +136,7 @@ public final class LocalRuntime implements AutoCloseable {
         ticketFiles = S3TicketFiles.atEndpoint(s3.endpoint(), settings.ticketsBucket());
 
         dynalite = Dynalite.start();
+        keepConnectionsToStandIns();
         DynamoDbClient dynamo = CheckInTable.localClient(dynalite.endpoint());
         CheckInTable.create(dynamo, CHECK_IN_TABLE);
         // the WebSocket API's stand-in, also PostToConnection's; its function is bound once the services exist
@@ -171,6 +172,19 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * The SDK's URL-connection client (the one the Lambda functions use) keeps at most 5 idle
+     * connections per host by default (the JDK's {@code http.maxConnections}); a Lambda container
+     * needs one, but this process serves every scan at once, and past 5 concurrent calls each call
+     * to dynalite opened and closed a TCP connection of its own (docs/benchmarks.md, check-in).
+     * Read once, when the JDK's keep-alive cache is first used: set before any client is built.
+     */
+    static void keepConnectionsToStandIns() {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "256");
+        }
+    }
+
     public static LocalRuntime start(Settings settings) {
         try {
             return new LocalRuntime(settings);
@@ -181,6 +195,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Where the DynamoDB stand-in listens (loopback): the check-in benchmark measures its ceiling there. */
+    public java.net.URI dynamoEndpoint() {
+        return dynalite.endpoint();
     }
 
     public String tokenFor(String email, String name) {
@@ -350,6 +369,7 @@ public final class LocalRuntime implements AutoCloseable {
     private Map<String, Object> index() {
         return Map.of(
                 "name", "Turnstile local runtime",
+                "standIns", Map.of("dynamodb", dynalite.endpoint().toString()),
                 "jwks", baseUrl + "/.well-known/jwks.json",
                 "dashboardWebSocket", webSocket.url() + "/?orgId={orgId}&eventId={eventId}&token={token}",
                 "mintToken", "POST " + baseUrl + "/dev/tokens {\"email\": \"you@example.com\", \"name\": \"You\"}",

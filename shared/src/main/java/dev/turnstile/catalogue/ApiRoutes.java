@@ -106,6 +106,8 @@ public final class ApiRoutes {
     public static final Route CHECK_IN = new Route("POST", EVENT + "/check-ins", AUTHENTICATED);
     public static final Route UNDO_CHECK_IN = new Route("POST", EVENT + "/check-ins/undo", AUTHENTICATED);
     public static final Route FIND_ATTENDEES = new Route("GET", EVENT + "/check-ins/attendees", AUTHENTICATED);
+    public static final Route OFFLINE_KIT = new Route("GET", EVENT + "/check-ins/offline-kit", AUTHENTICATED);
+    public static final Route SYNC_CHECK_INS = new Route("POST", EVENT + "/check-ins/sync", AUTHENTICATED);
     /** The live dashboard's counts, as its WebSocket pushes them (docs/check-in.md, "Live dashboard"). */
     public static final Route GET_DASHBOARD = new Route("GET", EVENT + "/check-ins/dashboard", AUTHENTICATED);
 

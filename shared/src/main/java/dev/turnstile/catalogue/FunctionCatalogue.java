@@ -62,7 +62,7 @@ public final class FunctionCatalogue {
      */
     public static final FunctionSpec CHECK_IN = new FunctionSpec(
             "check-in", "dev.turnstile.functions.checkin.CheckInFunction", "functions/checkin", 1024,
-            List.of(ApiRoutes.CHECK_IN, UNDO_CHECK_IN, FIND_ATTENDEES, GET_DASHBOARD))
+            List.of(ApiRoutes.CHECK_IN, UNDO_CHECK_IN, FIND_ATTENDEES, OFFLINE_KIT, SYNC_CHECK_INS, GET_DASHBOARD))
             .using(Resource.DOOR_TABLE, Resource.EVENT_BUS);
 
     /** Keeps PostgreSQL's check_ins in line with the hot table, from the check-in events. */

@@ -1,6 +1,7 @@
 package dev.turnstile.checkin;
 
 import dev.turnstile.common.Check;
+import dev.turnstile.common.Unavailable;
 import dev.turnstile.identity.Principal;
 import dev.turnstile.identity.Role;
 import dev.turnstile.tenancy.TenantContext;
@@ -64,7 +65,7 @@ public final class CheckInTicket {
                 return ScanAnswer.refused(ScanReason.WRONG_EVENT);
             }
             boolean verified = facts.key(orgId, eventId, code.keyId())
-                    .map(k -> parsed.get().verifiedBy(k.key())).orElse(false);
+                    .map(k -> parsed.get().verifiedBy(facts.verifier(k))).orElse(false);
             if (!verified) {
                 return ScanAnswer.refused(ScanReason.INVALID_SIGNATURE);
             }
@@ -84,18 +85,27 @@ public final class CheckInTicket {
             }
             scope = Scope.of(request.sessionId());
         }
-        Instant now = clock.instant();
+        // an offline scan is judged as of when it was made (its window, its place in "first scan wins");
         // the hot table keeps milliseconds: an answer says the time a later look-up will say
-        Instant at = (request.scannedAt() == null ? now : request.scannedAt()).truncatedTo(ChronoUnit.MILLIS);
+        boolean offline = request.scannedAt() != null;
+        Instant at = (offline ? request.scannedAt() : clock.instant()).truncatedTo(ChronoUnit.MILLIS);
         CheckInRecord record = new CheckInRecord(at, staff.userId(), staff.name(), request.gate(), request.device(),
                 request.scanId(), method);
         return scope.session().isEmpty()
-                ? admitToEvent(orgId, eventId, ticketId, codeVersion, now, record)
-                : admitToSession(orgId, eventId, ticketId, codeVersion, now, session.get(), record);
+                ? admitToEvent(orgId, eventId, ticketId, codeVersion, at, record, offline)
+                : admitToSession(orgId, eventId, ticketId, codeVersion, at, session.get(), record, offline);
     }
 
+    /**
+     * How often a scan re-reads and decides again when the admission changed between its read and
+     * its write. Each lost round means another scan's write succeeded, and those are few per ticket,
+     * so this is reached only by a storm of undos; giving up then (nothing decided, retry) is right,
+     * answering from a stale read would not be: the earliest scan must not be told it lost.
+     */
+    private static final int ROUNDS = 64;
+
     private ScanAnswer admitToEvent(UUID orgId, UUID eventId, UUID ticketId, Optional<Integer> codeVersion,
-                                    Instant now, CheckInRecord record) {
+                                    Instant now, CheckInRecord record, boolean offline) {
         if (codeVersion.isPresent()) {
             // the happy path: one conditional write
             Optional<DoorTicket> admitted = door.admit(eventId, ticketId, codeVersion.get(), now, record);
@@ -104,53 +114,106 @@ public final class CheckInTicket {
             }
         }
         // refused by a condition, a manual check-in, or a ticket the hot table has not seen: find out which
-        Optional<DoorTicket> known = known(orgId, ticketId);
+        // (one read serves both the look-up and the first round below: a duplicate scan costs two calls)
+        Optional<DoorState.Stored> stored = door.ticket(ticketId);
+        Optional<DoorTicket> known = stored.isPresent()
+                ? stored.map(DoorState.Stored::ticket).filter(t -> t.orgId().equals(orgId))
+                : loadThrough(orgId, ticketId);
         if (known.isEmpty() || !known.get().eventId().equals(eventId)) {
             return ScanAnswer.refused(known.isEmpty() ? ScanReason.UNKNOWN_TICKET : ScanReason.WRONG_EVENT);
         }
         DoorTicket ticket = known.get();
         int version = codeVersion.orElse(ticket.codeVersion());
-        Optional<ScanAnswer> refusal = refusal(ticket, version, now, Scope.EVENT);
-        if (refusal.isPresent()) {
-            return refusal.get();
+        // every write below is conditional on what was just read: losing a race means read again and decide again
+        for (int round = 0; round < ROUNDS; round++) {
+            if (round > 0 || stored.isEmpty()) {
+                stored = door.ticket(ticketId);
+            }
+            DoorTicket current = stored.map(DoorState.Stored::ticket).orElse(ticket);
+            Optional<ScanAnswer> refusal = refusal(current, version, now, Scope.EVENT);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+            Optional<CheckInRecord> existing = stored.flatMap(DoorState.Stored::checkIn);
+            if (existing.isEmpty()) {
+                // the ticket was just written to the hot table, or an admission was undone a moment ago
+                Optional<DoorTicket> admitted = door.admit(eventId, ticketId, version, now, record);
+                if (admitted.isPresent()) {
+                    return admitted(admitted.get(), Scope.EVENT, record);
+                }
+                continue;
+            }
+            CheckInRecord winner = existing.get();
+            if (offline && comesBefore(record, winner)) {
+                if (door.replaceCheckIn(eventId, ticketId, Scope.EVENT, version, winner, record)) {
+                    return displacing(current, Scope.EVENT, record, winner);
+                }
+                continue;
+            }
+            return already(current, Scope.EVENT, winner, record);
         }
-        Optional<CheckInRecord> existing = door.ticket(ticketId).flatMap(DoorState.Stored::checkIn);
-        if (existing.isPresent()) {
-            return already(ticket, Scope.EVENT, existing.get(), record);
-        }
-        // the ticket was just written to the hot table, or the race for it was lost a moment ago
-        Optional<DoorTicket> admitted = door.admit(eventId, ticketId, version, now, record);
-        if (admitted.isPresent()) {
-            return admitted(admitted.get(), Scope.EVENT, record);
-        }
-        return door.ticket(ticketId).flatMap(DoorState.Stored::checkIn)
-                .map(winner -> already(ticket, Scope.EVENT, winner, record))
-                .orElseGet(() -> refusal(door.ticket(ticketId).map(DoorState.Stored::ticket).orElse(ticket), version, now,
-                        Scope.EVENT).orElse(ScanAnswer.refused(ScanReason.UNKNOWN_TICKET)));
+        throw busy(ticketId);
+    }
+
+    private static Unavailable busy(UUID ticketId) {
+        return new Unavailable("The check-in of ticket " + ticketId + " kept changing while this scan was decided; "
+                + "nothing was recorded for it: send the scan again");
     }
 
     private ScanAnswer admitToSession(UUID orgId, UUID eventId, UUID ticketId, Optional<Integer> codeVersion,
-                                      Instant now, TicketSource.SessionFacts session, CheckInRecord record) {
+                                      Instant now, TicketSource.SessionFacts session, CheckInRecord record, boolean offline) {
         Scope scope = Scope.of(session.sessionId());
         Optional<DoorTicket> known = known(orgId, ticketId);
         if (known.isEmpty() || !known.get().eventId().equals(eventId)) {
             return ScanAnswer.refused(known.isEmpty() ? ScanReason.UNKNOWN_TICKET : ScanReason.WRONG_EVENT);
         }
         DoorTicket ticket = known.get();
-        Optional<ScanAnswer> refusal = refusal(ticket, codeVersion.orElse(ticket.codeVersion()), now, scope);
+        int version = codeVersion.orElse(ticket.codeVersion());
+        Optional<ScanAnswer> refusal = refusal(ticket, version, now, scope);
         if (refusal.isPresent()) {
             return refusal.get();
         }
         if (!door.admitToSession(ticket, session.sessionId(), record)) {
-            return door.sessionCheckIn(ticketId, session.sessionId())
-                    .map(winner -> already(ticket, scope, winner, record))
-                    .orElse(ScanAnswer.refused(ScanReason.ALREADY_CHECKED_IN, ticket, scope));
+            for (int round = 0; round < ROUNDS; round++) {
+                Optional<CheckInRecord> winner = door.sessionCheckIn(ticketId, session.sessionId());
+                if (winner.isEmpty()) {
+                    // taken back a moment ago (a full session's rollback, an undo): as before, no second try
+                    return ScanAnswer.refused(ScanReason.ALREADY_CHECKED_IN, ticket, scope);
+                }
+                // the session's place was taken by the admission being displaced: it passes to the earlier scan
+                if (offline && comesBefore(record, winner.get())) {
+                    if (door.replaceCheckIn(eventId, ticketId, scope, version, winner.get(), record)) {
+                        return displacing(ticket, scope, record, winner.get());
+                    }
+                    continue;
+                }
+                return already(ticket, scope, winner.get(), record);
+            }
+            throw busy(ticketId);
         }
         if (session.capacity() != null && !door.takeSessionPlace(session.sessionId(), session.capacity())) {
             door.undo(ticketId, scope); // no place: the admission written a moment ago is taken back
             return ScanAnswer.refused(ScanReason.SESSION_FULL, ticket, scope);
         }
         return admitted(ticket, scope, record);
+    }
+
+    /**
+     * First scan wins, by the time the scan was made; two scans of the same millisecond are ordered by
+     * scan id (the same order whichever arrives first). A retry of the recorded scan comes before nothing.
+     */
+    static boolean comesBefore(CheckInRecord scan, CheckInRecord recorded) {
+        if (scan.scanId().equals(recorded.scanId())) {
+            return false;
+        }
+        int byTime = scan.at().compareTo(recorded.at());
+        return byTime < 0 || byTime == 0 && scan.scanId().compareTo(recorded.scanId()) < 0;
+    }
+
+    /** An offline scan made before the recorded admission takes its place; the durable record follows the event. */
+    private ScanAnswer displacing(DoorTicket ticket, Scope scope, CheckInRecord record, CheckInRecord displaced) {
+        publish(CheckInEvent.of(CheckInEvent.Kind.CHECKED_IN, ticket, scope, record));
+        return ScanAnswer.displacing(ticket, scope, record, displaced);
     }
 
     private ScanAnswer admitted(DoorTicket ticket, Scope scope, CheckInRecord record) {
@@ -201,20 +264,30 @@ public final class CheckInTicket {
             // the hot table spans organizations: another one's ticket is as unknown here as in PostgreSQL
             return hot.filter(t -> t.orgId().equals(orgId));
         }
+        return loadThrough(orgId, ticketId);
+    }
+
+    private Optional<DoorTicket> loadThrough(UUID orgId, UUID ticketId) {
         Optional<DoorTicket> loaded = transactions.read(TenantContext.system(orgId), () -> source.ticket(ticketId));
         loaded.ifPresent(door::putTicket);
         return loaded;
     }
 
     private static void validate(ScanRequest r) {
-        new Check()
-                .require(r.code() != null || r.ticketId() != null, "code", "is required (or ticketId, for a manual check-in)")
-                .require(r.code() == null || r.ticketId() == null, "ticketId", "cannot be sent with a code")
-                .require(r.code() == null || r.code().length() <= 1000, "code", "must be at most 1000 characters")
-                .require(r.scanId() != null && !r.scanId().isBlank(), "scanId", "is required")
-                .require(r.scanId() == null || r.scanId().length() <= 200, "scanId", "must be at most 200 characters")
-                .require(r.gate() == null || r.gate().length() <= 100, "gate", "must be at most 100 characters")
-                .require(r.device() == null || r.device().length() <= 200, "device", "must be at most 200 characters")
-                .orThrow();
+        validate(new Check(), r, "").orThrow();
+    }
+
+    /** The rules of one scan, its fields named with {@code prefix} (a batch names them {@code scans[i].}). */
+    static Check validate(Check check, ScanRequest r, String prefix) {
+        return check
+                .require(r.code() != null || r.ticketId() != null, prefix + "code", "is required (or ticketId, for a manual check-in)")
+                .require(r.code() == null || r.ticketId() == null, prefix + "ticketId", "cannot be sent with a code")
+                .require(r.code() == null || r.code().length() <= 1000, prefix + "code", "must be at most 1000 characters")
+                .require(r.scanId() != null && !r.scanId().isBlank(), prefix + "scanId", "is required")
+                .require(r.scanId() == null || r.scanId().length() <= 200, prefix + "scanId", "must be at most 200 characters")
+                .require(r.gate() == null || r.gate().length() <= 100, prefix + "gate", "must be at most 100 characters")
+                // a batch's device is one field of the batch, checked there
+                .require(!prefix.isEmpty() || r.device() == null || r.device().length() <= 200, "device",
+                        "must be at most 200 characters");
     }
 }

@@ -7,6 +7,8 @@ import dev.turnstile.identity.Role;
 import dev.turnstile.tenancy.MembershipRepository;
 import dev.turnstile.tenancy.TenantContext;
 import dev.turnstile.tenancy.Transactions;
+import dev.turnstile.ticketcode.TicketCode;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,7 @@ public final class DoorFacts {
     private final Map<String, Entry<Optional<TicketSource.EventFacts>>> events = new ConcurrentHashMap<>();
     private final Map<String, Entry<Optional<TicketSource.SessionFacts>>> sessions = new ConcurrentHashMap<>();
     private final Map<String, Entry<List<TicketSource.VerificationKey>>> keys = new ConcurrentHashMap<>();
+    private final Map<PublicKey, TicketCode.Verifier> verifiers = new ConcurrentHashMap<>();
 
     /** One per process: it holds what it remembers. */
     public static DoorFacts of(Transactions transactions, MembershipRepository memberships, TicketSource source, Clock clock) {
@@ -88,6 +91,14 @@ public final class DoorFacts {
         List<TicketSource.VerificationKey> fresh = load(orgId, eventId);
         keys.put(orgId + "/" + eventId, new Entry<>(fresh, clock.instant().plus(TTL)));
         return find(fresh, keyId);
+    }
+
+    /** A verifier for the key, kept while the process lives (a few per event; dropped wholesale past a bound). */
+    TicketCode.Verifier verifier(TicketSource.VerificationKey key) {
+        if (verifiers.size() > 10_000) {
+            verifiers.clear();
+        }
+        return verifiers.computeIfAbsent(key.key(), TicketCode.Verifier::new);
     }
 
     List<TicketSource.VerificationKey> keys(UUID orgId, UUID eventId) {

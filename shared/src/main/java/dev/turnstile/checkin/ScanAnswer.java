@@ -6,10 +6,13 @@ import java.util.UUID;
 /**
  * The answer to one scan. {@code reason} is the machine-readable outcome; for a refusal because the
  * ticket was already admitted, {@code checkIn} says when, by whom and at which gate. {@code replay}
- * is true when this is the answer to a retried scan id, not a new admission.
+ * is true when this is the answer to a retried scan id, not a new admission. {@code displaced} is set
+ * only when an offline scan that came first took the place of the admission recorded before it
+ * (docs/check-in.md, "Offline scanning"): the one it displaced.
  */
 public record ScanAnswer(ScanReason reason, UUID ticketId, UUID sessionId, String attendeeName, String ticketTypeName,
-                         UUID ticketTypeId, String confirmationNumber, Admission checkIn, Boolean replay) {
+                         UUID ticketTypeId, String confirmationNumber, Admission checkIn, Boolean replay,
+                         Admission displaced) {
 
     /** An admission as a scanner shows it. */
     public record Admission(Instant at, String by, String gate, String device, String scanId) {
@@ -19,17 +22,22 @@ public record ScanAnswer(ScanReason reason, UUID ticketId, UUID sessionId, Strin
     }
 
     static ScanAnswer refused(ScanReason reason) {
-        return new ScanAnswer(reason, null, null, null, null, null, null, null, null);
+        return new ScanAnswer(reason, null, null, null, null, null, null, null, null, null);
     }
 
     static ScanAnswer refused(ScanReason reason, DoorTicket t, Scope scope) {
         return new ScanAnswer(reason, t.ticketId(), scope.sessionId(), t.attendeeName(), t.ticketTypeName(),
-                t.ticketTypeId(), t.confirmationNumber(), null, null);
+                t.ticketTypeId(), t.confirmationNumber(), null, null, null);
     }
 
     static ScanAnswer of(ScanReason reason, DoorTicket t, Scope scope, CheckInRecord record, boolean replay) {
         return new ScanAnswer(reason, t.ticketId(), scope.sessionId(), t.attendeeName(), t.ticketTypeName(),
-                t.ticketTypeId(), t.confirmationNumber(), Admission.of(record), replay ? Boolean.TRUE : null);
+                t.ticketTypeId(), t.confirmationNumber(), Admission.of(record), replay ? Boolean.TRUE : null, null);
+    }
+
+    static ScanAnswer displacing(DoorTicket t, Scope scope, CheckInRecord record, CheckInRecord displaced) {
+        return new ScanAnswer(ScanReason.CHECKED_IN, t.ticketId(), scope.sessionId(), t.attendeeName(), t.ticketTypeName(),
+                t.ticketTypeId(), t.confirmationNumber(), Admission.of(record), null, Admission.of(displaced));
     }
 
     public String detail() {

@@ -112,7 +112,9 @@ import dev.turnstile.adapters.jdbc.JdbcTicketSource;
 import dev.turnstile.checkin.CheckInTicket;
 import dev.turnstile.checkin.DoorFacts;
 import dev.turnstile.checkin.DoorSyncingOutbox;
+import dev.turnstile.checkin.ExportOfflineKit;
 import dev.turnstile.checkin.FindAttendees;
+import dev.turnstile.checkin.SyncOfflineScans;
 import dev.turnstile.checkin.RecordCheckIns;
 import dev.turnstile.checkin.RepairDoor;
 import dev.turnstile.adapters.jdbc.JdbcDoorBacklog;
@@ -233,6 +235,8 @@ public final class Services {
     public final CheckInTicket checkInTicket;
     public final UndoCheckIn undoCheckIn;
     public final FindAttendees findAttendees;
+    public final ExportOfflineKit exportOfflineKit;
+    public final SyncOfflineScans syncOfflineScans;
     public final SyncDoorTickets syncDoorTickets;
     public final RecordCheckIns recordCheckIns;
     public final RepairDoor repairDoor;
@@ -383,6 +387,8 @@ public final class Services {
         checkInTicket = new CheckInTicket(tx, doorFacts, door.state(), ticketSource, door.events(), clock);
         undoCheckIn = new UndoCheckIn(doorFacts, door.state(), door.events());
         findAttendees = new FindAttendees(tx, doorFacts, ticketSource, door.state());
+        exportOfflineKit = new ExportOfflineKit(tx, doorFacts, ticketSource, door.state(), clock);
+        syncOfflineScans = new SyncOfflineScans(checkInTicket, doorFacts, clock);
         recordCheckIns = new RecordCheckIns(tx, door.state(), new JdbcCheckInLedger(sql));
         repairDoor = new RepairDoor(tx, new JdbcDoorBacklog(sql), syncDoorTickets, clock);
         var payments = new JdbcPayments(sql);

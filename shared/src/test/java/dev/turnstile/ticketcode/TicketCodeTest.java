@@ -43,6 +43,8 @@ class TicketCodeTest {
     @Test
     void givenAnyChangedCharacter_thenTheCodeNoLongerVerifies() {
         String text = code.sign(key.getPrivate());
+        TicketCode.Verifier verifier = new TicketCode.Verifier(key.getPublic());
+        assertThat(TicketCode.parse(text).orElseThrow().verifiedBy(verifier)).isTrue();
         String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
         for (int i = 0; i < 200; i++) {
             int at = ThreadLocalRandom.current().nextInt(text.length());
@@ -50,7 +52,27 @@ class TicketCodeTest {
             String tampered = text.substring(0, at) + other + text.substring(at + 1);
             assertThat(TicketCode.parse(tampered).map(s -> s.verifiedBy(key.getPublic())).orElse(false))
                     .as("tampered at %d", at).isFalse();
+            assertThat(TicketCode.parse(tampered).map(s -> s.verifiedBy(verifier)).orElse(false))
+                    .as("tampered at %d, the scan path's verifier", at).isFalse();
         }
+    }
+
+    @Test
+    void givenOneVerifierReusedAcrossThreads_thenEachAnswerIsTheSameAsAFreshVerification() throws Exception {
+        TicketCode.Verifier verifier = new TicketCode.Verifier(key.getPublic());
+        String text = code.sign(key.getPrivate());
+        String forged = new TicketCode(1, code.eventId(), UUID.randomUUID(), 1).sign(ed25519().getPrivate());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+        for (int i = 0; i < 400; i++) {
+            // a refusal must not leave a reused signature object in a state that changes the next answer
+            String presented = i % 3 == 0 ? forged : text;
+            answers.add(pool.submit(() -> TicketCode.parse(presented).orElseThrow().verifiedBy(verifier) == (presented == text)));
+        }
+        for (var answer : answers) {
+            assertThat(answer.get()).isTrue();
+        }
+        pool.shutdown();
     }
 
     @Test

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.util.Collection;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -93,6 +96,31 @@ public final class DynamoDoorState implements DoorState {
     }
 
     @Override
+    public boolean replaceCheckIn(UUID eventId, UUID ticketId, Scope scope, int codeVersion, CheckInRecord current,
+                                  CheckInRecord earlier) {
+        Map<String, AttributeValue> values = indexKeys(recordValues(earlier), eventId, ticketId, scope, earlier);
+        values.put(":cur_scan", s(current.scanId()));
+        values.put(":cur_at", n(current.at().toEpochMilli()));
+        String condition = "ci_scan = :cur_scan AND ci_at = :cur_at";
+        if (scope.session().isEmpty()) {
+            values.put(":ev", s(eventId.toString()));
+            values.put(":issued", s(ISSUED));
+            values.put(":cv", n(codeVersion));
+            condition += " AND ev = :ev AND st = :issued AND cv = :cv AND vf <= :at AND vu >= :at";
+        }
+        String where = condition;
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(ticketId, scope))
+                    .updateExpression(SET_RECORD + ", gsi1pk = :gpk, gsi1sk = :gsk")
+                    .conditionExpression(where)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean admitToSession(DoorTicket ticket, UUID sessionId, CheckInRecord record) {
         UUID ticketId = ticket.ticketId();
         Scope scope = Scope.of(sessionId);
@@ -108,6 +136,35 @@ public final class DynamoDoorState implements DoorState {
         } catch (ConditionalCheckFailedException taken) {
             return false;
         }
+    }
+
+    @Override
+    public Map<ScopedTicket, Optional<CheckInRecord>> checkIns(Collection<ScopedTicket> tickets) {
+        Map<ScopedTicket, Optional<CheckInRecord>> found = new HashMap<>();
+        Map<Map<String, AttributeValue>, List<ScopedTicket>> byKey = new HashMap<>();
+        for (ScopedTicket t : tickets) {
+            found.put(t, Optional.empty());
+            byKey.computeIfAbsent(key(t.ticketId(), t.scope()), k -> new ArrayList<>()).add(t);
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += 100) { // BatchGetItem takes at most 100 keys
+            List<Map<String, AttributeValue>> pending = keys.subList(from, Math.min(keys.size(), from + 100));
+            while (!pending.isEmpty()) {
+                List<Map<String, AttributeValue>> ask = pending;
+                BatchGetItemResponse page = dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
+                        KeysAndAttributes.builder().keys(ask).consistentRead(true).build())));
+                for (Map<String, AttributeValue> item : page.responses().getOrDefault(table, List.of())) {
+                    Map<String, AttributeValue> itemKey = Map.of("pk", item.get("pk"), "sk", item.get("sk"));
+                    for (ScopedTicket t : byKey.getOrDefault(itemKey, List.of())) {
+                        boolean ours = t.scope().session().isPresent() || str(item, "org").equals(t.orgId().toString());
+                        found.put(t, ours ? recordOf(item) : Optional.empty());
+                    }
+                }
+                KeysAndAttributes unprocessed = page.unprocessedKeys().get(table);
+                pending = unprocessed == null || !unprocessed.hasKeys() ? List.of() : unprocessed.keys();
+            }
+        }
+        return found;
     }
 
     @Override

@@ -36,10 +36,12 @@ public final class JdbcSigningKeys implements SigningKeyRepository {
 
     @Override
     public boolean insertIfNoneActive(UUID orgId, SigningKey k) {
+        // no conflict target: two first issuers both insert key 1, and the primary key (event_id, key_id)
+        // conflicts as well as the active-key index; either way the loser inserts nothing and re-reads
         return sql.update("""
                 INSERT INTO ticket_signing_keys (org_id, event_id, key_id, public_key, sealed_private_key, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (event_id) WHERE retired_at IS NULL DO NOTHING
+                ON CONFLICT DO NOTHING
                 """, orgId, k.eventId(), k.keyId(), k.publicKey(), k.sealedPrivateKey(), k.createdAt()) == 1;
     }
 

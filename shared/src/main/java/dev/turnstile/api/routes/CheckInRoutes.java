@@ -4,6 +4,8 @@ import static dev.turnstile.api.routes.EventRoutes.eventId;
 import static dev.turnstile.api.routes.EventRoutes.orgId;
 import static dev.turnstile.catalogue.ApiRoutes.CHECK_IN;
 import static dev.turnstile.catalogue.ApiRoutes.FIND_ATTENDEES;
+import static dev.turnstile.catalogue.ApiRoutes.OFFLINE_KIT;
+import static dev.turnstile.catalogue.ApiRoutes.SYNC_CHECK_INS;
 import static dev.turnstile.catalogue.ApiRoutes.GET_DASHBOARD;
 import static dev.turnstile.catalogue.ApiRoutes.UNDO_CHECK_IN;
 
@@ -12,6 +14,13 @@ import dev.turnstile.api.Problems;
 import dev.turnstile.api.Router;
 import dev.turnstile.checkin.CheckInRecord;
 import dev.turnstile.checkin.DoorTicket;
+import dev.turnstile.checkin.ExportOfflineKit;
+import dev.turnstile.checkin.SyncOfflineScans;
+import dev.turnstile.checkin.TicketSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import dev.turnstile.checkin.FindAttendees;
 import dev.turnstile.checkin.ScanAnswer;
 import dev.turnstile.checkin.ScanRequest;
@@ -33,6 +42,16 @@ public final class CheckInRoutes {
     public record UndoBody(UUID ticketId, UUID sessionId) {
     }
 
+    /** A batch of scans made offline by one device (docs/check-in.md, "Offline scanning"). */
+    public record SyncBody(String device, List<SyncScan> scans) {
+    }
+
+    public record SyncScan(String scanId, String code, UUID ticketId, UUID sessionId, String gate, Instant scannedAt) {
+    }
+
+    /** The order of a ticket's fields in the offline kit's {@code tickets} rows (arrays keep 20,000 of them small). */
+    static final List<String> TICKET_FIELDS = List.of("ticketId", "codeVersion", "attendeeName", "ticketType");
+
     public static void bind(Router router, Services s) {
         router.bind(CHECK_IN, req -> {
             ScanBody body = req.body(ScanBody.class);
@@ -48,6 +67,20 @@ public final class CheckInRoutes {
             ScanAnswer undone = s.undoCheckIn.undo(req.principal(), orgId(req), eventId(req), body.ticketId(), body.sessionId());
             Map<String, Object> json = view(undone);
             json.put("reason", "undone");
+            return ApiResponse.ok(json);
+        });
+        router.bind(OFFLINE_KIT, req -> ApiResponse.ok(kit(s.exportOfflineKit.export(req.principal(), orgId(req), eventId(req)))));
+        router.bind(SYNC_CHECK_INS, req -> {
+            SyncBody body = req.body(SyncBody.class);
+            List<SyncOfflineScans.Scan> scans = body.scans() == null ? null : body.scans().stream()
+                    .map(x -> x == null ? null : new SyncOfflineScans.Scan(x.scanId(), x.code(), x.ticketId(), x.sessionId(),
+                            x.gate(), x.scannedAt()))
+                    .toList();
+            List<SyncOfflineScans.Result> results = s.syncOfflineScans.sync(req.principal(), orgId(req), eventId(req),
+                    body.device(), scans);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("device", body.device());
+            json.put("results", results.stream().map(CheckInRoutes::synced).toList());
             return ApiResponse.ok(json);
         });
         // the same JSON as the WebSocket's snapshot message: one encoder for both
@@ -84,6 +117,54 @@ public final class CheckInRoutes {
         if (Boolean.TRUE.equals(a.replay())) {
             json.put("replay", true);
         }
+        return json;
+    }
+
+    private static Map<String, Object> synced(SyncOfflineScans.Result r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scanId", r.scanId());
+        json.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        json.putAll(view(r.answer()));
+        if (r.answer().displaced() != null) {
+            json.put("displaced", admission(r.answer().displaced()));
+        }
+        return json;
+    }
+
+    private static Map<String, Object> kit(ExportOfflineKit.OfflineKit kit) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("eventId", kit.eventId());
+        json.put("generatedAt", kit.generatedAt());
+        json.put("checkInWindow", Map.of("opens", kit.checkInOpens(), "closes", kit.checkInCloses()));
+        List<Map<String, Object>> keys = new ArrayList<>();
+        for (TicketSource.VerificationKey k : kit.keys()) {
+            keys.add(Map.of("keyId", k.keyId(), "algorithm", "Ed25519",
+                    "publicKey", Base64.getEncoder().encodeToString(k.encoded()), "active", k.active()));
+        }
+        json.put("keys", keys);
+        // each ticket type's name once; a ticket row names its type by its index in this list
+        Map<String, Integer> typeIndex = new LinkedHashMap<>();
+        List<Map<String, Object>> types = new ArrayList<>();
+        List<List<Object>> tickets = new ArrayList<>(kit.tickets().size());
+        for (DoorTicket t : kit.tickets()) {
+            String typeKey = t.ticketTypeId() + "/" + t.ticketTypeName();
+            Integer index = typeIndex.get(typeKey);
+            if (index == null) {
+                index = types.size();
+                typeIndex.put(typeKey, index);
+                Map<String, Object> type = new LinkedHashMap<>();
+                type.put("id", t.ticketTypeId());
+                type.put("name", t.ticketTypeName());
+                types.add(type);
+            }
+            tickets.add(List.of(t.ticketId(), t.codeVersion(), t.attendeeName(), index));
+        }
+        json.put("ticketTypes", types);
+        json.put("ticketFields", TICKET_FIELDS);
+        json.put("tickets", tickets);
+        json.put("revoked", kit.revoked().stream().map(r -> Map.of("ticketId", r.ticketId(), "codeVersion", r.codeVersion(),
+                "status", r.status().name().toLowerCase(java.util.Locale.ROOT))).toList());
+        json.put("admitted", kit.admitted().stream().map(a -> Map.of("ticketId", a.ticketId(), "at", a.at())).toList());
         return json;
     }
 

@@ -35,16 +35,36 @@ public final class CheckInRecorderFunction implements RequestHandler<SQSEvent, S
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> readable = new ArrayList<>();
+        List<CheckInEvent> checkIns = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
-                CheckInEvent checkIn = CheckInEventCodec.read(message.getBody());
-                services.recordCheckIns.record(checkIn);
+                checkIns.add(CheckInEventCodec.read(message.getBody()));
+                readable.add(message);
             } catch (RuntimeException e) {
-                log.error("Check-in message {} failed (receive count {})", message.getMessageId(),
-                        message.getAttributes() == null ? "?" : message.getAttributes().get("ApproximateReceiveCount"), e);
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+                failures.add(failed(message, e)); // a poison message fails alone, and reaches the DLQ
+            }
+        }
+        if (!checkIns.isEmpty()) {
+            List<java.util.Optional<RuntimeException>> outcomes;
+            try {
+                outcomes = services.recordCheckIns.record(checkIns);
+            } catch (RuntimeException e) {
+                // the hot table could not be read: every readable message is retried
+                outcomes = checkIns.stream().map(c -> java.util.Optional.of(e)).toList();
+            }
+            for (int i = 0; i < readable.size(); i++) {
+                if (outcomes.get(i).isPresent()) {
+                    failures.add(failed(readable.get(i), outcomes.get(i).get()));
+                }
             }
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private static SQSBatchResponse.BatchItemFailure failed(SQSEvent.SQSMessage message, RuntimeException e) {
+        log.error("Check-in message {} failed (receive count {})", message.getMessageId(),
+                message.getAttributes() == null ? "?" : message.getAttributes().get("ApproximateReceiveCount"), e);
+        return SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build();
     }
 }

@@ -295,7 +295,10 @@ class CheckInApiTest extends ApiTestSupport {
         for (var route : dev.turnstile.catalogue.FunctionCatalogue.CHECK_IN.routes()) {
             for (String org : List.of(orgId, orgB)) {
                 var call = as(bob, route).path("orgId", org).path("eventId", eventId);
-                if (route.equals(dev.turnstile.catalogue.ApiRoutes.UNDO_CHECK_IN)) {
+                if (route.equals(dev.turnstile.catalogue.ApiRoutes.SYNC_CHECK_INS)) {
+                    call.json("{\"device\": \"bob\", \"scans\": [{\"ticketId\": \"" + ticket.get("id").asText()
+                            + "\", \"scanId\": \"bob-sync-" + org + "\", \"scannedAt\": \"" + Instant.now() + "\"}]}");
+                } else if (route.equals(dev.turnstile.catalogue.ApiRoutes.UNDO_CHECK_IN)) {
                     call.json("{\"ticketId\": \"" + ticket.get("id").asText() + "\"}");
                 } else if (route.method().equals("POST")) {
                     call.json("{\"ticketId\": \"" + ticket.get("id").asText() + "\", \"scanId\": \"bob-" + org + "\"}");
