@@ -101,10 +101,6 @@ public final class DoorFacts {
         return verifiers.computeIfAbsent(key.key(), TicketCode.Verifier::new);
     }
 
-    List<TicketSource.VerificationKey> keys(UUID orgId, UUID eventId) {
-        return load(orgId, eventId);
-    }
-
     private List<TicketSource.VerificationKey> load(UUID orgId, UUID eventId) {
         return transactions.read(TenantContext.system(orgId), () -> source.keys(eventId));
     }
