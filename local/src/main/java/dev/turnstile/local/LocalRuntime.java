@@ -393,6 +393,14 @@ public final class LocalRuntime implements AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
+        try {
+            // a scheduled run in progress finishes before the pool and the table it uses go away
+            if (!timers.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("A scheduled function is still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (AutoCloseable consumer : consumers) {
             try {
                 consumer.close();

@@ -139,14 +139,26 @@ public final class DashboardTally {
         }
     }
 
-    /** One event's counts. Every method holds the tally's lock; the index is read without it. */
+    /**
+     * One event's counts. Every method holds the tally's lock; the index is read without it. The
+     * totals move with each event (a ticket and scope counts once, as its earliest scan), so a push
+     * costs the same at the 20,000th admission as at the first.
+     */
     private static final class EventTally {
+        /** A ticket and scope admitted by two scans (an undo not seen yet) counts as its earliest; ties by scan id. */
+        private static final Comparator<Map.Entry<String, Entry>> FIRST =
+                Comparator.<Map.Entry<String, Entry>, Instant>comparing(e -> e.getValue().at()).thenComparing(Map.Entry::getKey);
+
         final UUID orgId;
         final UUID eventId;
         /** Per ticket and scope: the scans that admitted it and are not undone (normally one). */
         Map<Key, Map<String, Entry>> live = new HashMap<>();
         final Set<String> undone = new HashSet<>();
         List<TicketSource.Expected> expected = List.of();
+        long checkedIn;
+        final Map<UUID, Long> byType = new HashMap<>();
+        final Map<UUID, Long> bySession = new TreeMap<>();
+        final Map<String, Long> byGate = new TreeMap<>();
         Instant seededAt = Instant.EPOCH;
         /** Events applied while a reseed reads the index, applied again on top of what it read. */
         List<CheckInEvent> journal;
@@ -178,6 +190,11 @@ public final class DashboardTally {
                         .put(a.scanId(), new Entry(a.ticketTypeId(), a.gate(), a.at()));
             }
             live = read;
+            checkedIn = 0;
+            byType.clear();
+            bySession.clear();
+            byGate.clear();
+            live.forEach((key, scans) -> count(key, first(scans), 1));
             this.expected = List.copyOf(expected);
             List<CheckInEvent> during = journal == null ? List.of() : journal;
             journal = null;
@@ -195,39 +212,58 @@ public final class DashboardTally {
         private void applyNow(CheckInEvent e) {
             Key key = new Key(e.ticketId(), e.sessionId());
             String undoKey = e.ticketId() + "/" + e.sessionId() + "/" + e.scanId();
+            Map<String, Entry> scans;
             if (e.kind() == CheckInEvent.Kind.UNDONE) {
                 undone.add(undoKey);
-                Map<String, Entry> scans = live.get(key);
-                if (scans != null) {
-                    scans.remove(e.scanId());
-                    if (scans.isEmpty()) {
-                        live.remove(key);
-                    }
+                scans = live.get(key);
+                if (scans == null || !scans.containsKey(e.scanId())) {
+                    return;
                 }
-            } else if (!undone.contains(undoKey)) {
-                live.computeIfAbsent(key, k -> new HashMap<>(2)).put(e.scanId(), new Entry(e.ticketTypeId(), e.gate(), e.at()));
+            } else if (undone.contains(undoKey)) {
+                return;
+            } else {
+                scans = live.computeIfAbsent(key, k -> new HashMap<>(2));
+            }
+            Entry before = first(scans);
+            if (e.kind() == CheckInEvent.Kind.UNDONE) {
+                scans.remove(e.scanId());
+                if (scans.isEmpty()) {
+                    live.remove(key);
+                }
+            } else {
+                scans.put(e.scanId(), new Entry(e.ticketTypeId(), e.gate(), e.at()));
+            }
+            Entry after = first(scans);
+            if (before != after) {
+                count(key, before, -1);
+                count(key, after, 1);
             }
         }
 
-        synchronized DashboardCounts counts(Instant now) {
-            long checkedIn = 0;
-            Map<UUID, Long> byType = new HashMap<>();
-            Map<UUID, Long> bySession = new TreeMap<>();
-            Map<String, Long> byGate = new TreeMap<>();
-            for (Map.Entry<Key, Map<String, Entry>> admitted : live.entrySet()) {
-                // a ticket and scope admitted by two scans (an undo not seen yet) still counts once, as its first scan
-                Entry first = admitted.getValue().values().stream().min(Comparator.comparing(Entry::at)).orElseThrow();
-                UUID session = admitted.getKey().sessionId();
-                if (session != null) {
-                    bySession.merge(session, 1L, Long::sum);
-                    continue;
-                }
-                checkedIn++;
-                if (first.ticketTypeId() != null) {
-                    byType.merge(first.ticketTypeId(), 1L, Long::sum);
-                }
-                byGate.merge(first.gate(), 1L, Long::sum);
+        private static Entry first(Map<String, Entry> scans) {
+            return scans.isEmpty() ? null : scans.entrySet().stream().min(FIRST).orElseThrow().getValue();
+        }
+
+        private void count(Key key, Entry entry, long sign) {
+            if (entry == null) {
+                return;
             }
+            if (key.sessionId() != null) {
+                add(bySession, key.sessionId(), sign);
+                return;
+            }
+            checkedIn += sign;
+            if (entry.ticketTypeId() != null) {
+                add(byType, entry.ticketTypeId(), sign);
+            }
+            add(byGate, entry.gate(), sign);
+        }
+
+        private static <K> void add(Map<K, Long> counts, K key, long sign) {
+            counts.merge(key, sign, (a, b) -> a + b == 0 ? null : a + b);
+        }
+
+        synchronized DashboardCounts counts(Instant now) {
             Map<UUID, DashboardCounts.TicketTypeCount> types = new LinkedHashMap<>();
             long expectedTotal = 0;
             for (TicketSource.Expected x : expected) {

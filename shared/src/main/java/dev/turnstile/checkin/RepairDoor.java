@@ -38,6 +38,9 @@ public final class RepairDoor {
         int repaired = 0;
         for (DoorBacklog.Item item : transactions.read(TenantContext.none(),
                 () -> backlog.due(DoorSyncingOutbox.TICKET_CHANGES, now.minus(GRACE), BATCH))) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // shutting down: the rest stays due for the next run
+            }
             try {
                 sync.registration(item.orgId(), item.registrationId());
                 transactions.write(TenantContext.system(item.orgId()), () -> {

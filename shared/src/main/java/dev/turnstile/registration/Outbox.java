@@ -9,5 +9,6 @@ import java.util.UUID;
  */
 public interface Outbox {
 
-    void publish(UUID orgId, String topic, Map<String, Object> payload);
+    /** Writes the message in the current transaction; returns its id. */
+    long publish(UUID orgId, String topic, Map<String, Object> payload);
 }

@@ -306,7 +306,8 @@ public final class Services {
         var inventory = new JdbcInventory(sql);
         var ticketSource = new JdbcTicketSource(sql);
         syncDoorTickets = new SyncDoorTickets(tx, ticketSource, door.state());
-        Outbox outbox = new DoorSyncingOutbox(new JdbcOutbox(sql), tx, syncDoorTickets, door.syncExecutor());
+        JdbcDoorBacklog doorBacklog = new JdbcDoorBacklog(sql);
+        Outbox outbox = new DoorSyncingOutbox(new JdbcOutbox(sql), tx, syncDoorTickets, door.syncExecutor(), doorBacklog, clock);
         var lookups = new JdbcDueWork(sql);
         OrgAccess access = new OrgAccess(tx, memberships);
         SoldOutMemo soldOut = SoldOutMemo.create();
@@ -390,7 +391,7 @@ public final class Services {
         exportOfflineKit = new ExportOfflineKit(tx, doorFacts, ticketSource, door.state(), clock);
         syncOfflineScans = new SyncOfflineScans(checkInTicket, doorFacts, clock);
         recordCheckIns = new RecordCheckIns(tx, door.state(), new JdbcCheckInLedger(sql));
-        repairDoor = new RepairDoor(tx, new JdbcDoorBacklog(sql), syncDoorTickets, clock);
+        repairDoor = new RepairDoor(tx, doorBacklog, syncDoorTickets, clock);
         var payments = new JdbcPayments(sql);
         var paymentLookups = new JdbcPaymentLookups(sql);
         var invoices = new JdbcInvoices(sql);

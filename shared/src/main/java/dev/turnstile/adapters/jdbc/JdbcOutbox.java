@@ -13,7 +13,8 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void publish(UUID orgId, String topic, Map<String, Object> payload) {
-        sql.update("INSERT INTO outbox_messages (org_id, topic, payload) VALUES (?, ?, ?)", orgId, topic, new Sql.Json(payload));
+    public long publish(UUID orgId, String topic, Map<String, Object> payload) {
+        return sql.one("INSERT INTO outbox_messages (org_id, topic, payload) VALUES (?, ?, ?) RETURNING id",
+                rs -> rs.getLong(1), orgId, topic, new Sql.Json(payload)).orElseThrow();
     }
 }

@@ -142,6 +142,33 @@ class DashboardTest extends ApiTestSupport {
     }
 
     @Test
+    void givenARescanWhoseUndoArrivesLate_thenTheTicketCountsOnceAtItsEarliestScan_andMovesGateWhenTheUndoArrives() {
+        JsonNode ann = register("Ann", general);
+        Opened watcher = connect(tokens.tokenFor(staff), Map.of("orgId", orgId, "eventId", eventId));
+        scan(ann, "ann-north", "North", null);
+        next(watcher.connectionId, m -> m.get("checkedIn").asLong() == 1);
+        CheckInEvent north = published.stream().filter(e -> e.scanId().equals("ann-north")).findFirst().orElseThrow();
+        CheckInEvent southLater = new CheckInEvent(CheckInEvent.Kind.CHECKED_IN, north.orgId(), north.eventId(),
+                north.ticketId(), null, north.ticketTypeId(), north.byUserId(), north.at().plusSeconds(60), "South",
+                north.device(), "ann-south", north.method());
+        CheckInEvent northUndone = new CheckInEvent(CheckInEvent.Kind.UNDONE, north.orgId(), north.eventId(),
+                north.ticketId(), null, north.ticketTypeId(), north.byUserId(), north.at(), "North", north.device(),
+                "ann-north", north.method());
+
+        door.events().publish(southLater); // the rescan's event overtakes the undo of the first scan
+        JsonNode bothLive = next(watcher.connectionId, m -> true);
+        door.events().publish(northUndone);
+        JsonNode afterUndo = next(watcher.connectionId, m -> true);
+
+        assertThat(bothLive.get("checkedIn").asLong()).isEqualTo(1);
+        assertThat(byKey(bothLive.get("byGate"), "gate")).containsOnly(Map.entry("North", "1"));
+        assertThat(byKey(bothLive.get("byTicketType"), "name")).containsEntry("General", "1/1");
+        assertThat(afterUndo.get("checkedIn").asLong()).isEqualTo(1);
+        assertThat(byKey(afterUndo.get("byGate"), "gate")).containsOnly(Map.entry("South", "1"));
+        assertThat(byKey(afterUndo.get("byTicketType"), "name")).containsEntry("General", "1/1");
+    }
+
+    @Test
     void givenScansAcrossTypesGatesAndASession_thenEachCountIsRight_overTheSocketAndOverRest() {
         String vip = createTicketType(owner, orgId, eventId, "VIP", 0, 10);
         String sessionId = call(as(owner, CREATE_SESSION).path("orgId", orgId).path("eventId", eventId).json("""
