@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A small API Gateway in front of the catalogue's handler classes: it matches the request to a
@@ -33,8 +31,29 @@ final class ApiGatewayEmulator {
 
     private static final int MAX_BODY_BYTES = 6 * 1024 * 1024; // API Gateway's Lambda payload limit
 
-    private record Target(Route route, Pattern pattern, List<String> params, int literalSegments,
+    /** A route's path as segments: a literal, or {@code null} where a path parameter stands. */
+    private record Target(Route route, String[] literals, List<String> params, int literalSegments,
                           RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
+
+        /** The path parameters' raw values if the path's segments fit, else null. */
+        String[] match(String[] segments) {
+            if (segments.length != literals.length) {
+                return null;
+            }
+            String[] values = new String[params.size()];
+            int p = 0;
+            for (int i = 0; i < segments.length; i++) {
+                if (literals[i] == null) {
+                    if (segments[i].isEmpty()) {
+                        return null;
+                    }
+                    values[p++] = segments[i];
+                } else if (!literals[i].equals(segments[i])) {
+                    return null;
+                }
+            }
+            return values;
+        }
     }
 
     private final List<Target> targets = new ArrayList<>();
@@ -43,33 +62,38 @@ final class ApiGatewayEmulator {
         functions.forEach((spec, handler) -> {
             for (Route route : spec.routes()) {
                 List<String> params = new ArrayList<>();
-                StringBuilder regex = new StringBuilder("^");
+                String[] segments = segments(route.path());
                 int literals = 0;
-                for (String segment : route.path().substring(1).split("/")) {
-                    regex.append('/');
+                for (int i = 0; i < segments.length; i++) {
+                    String segment = segments[i];
                     if (segment.startsWith("{") && segment.endsWith("}")) {
                         params.add(segment.substring(1, segment.length() - 1));
-                        regex.append("([^/]+)");
+                        segments[i] = null;
                     } else {
-                        regex.append(Pattern.quote(segment));
                         literals++;
                     }
                 }
-                targets.add(new Target(route, Pattern.compile(regex.append('$').toString()), params, literals, handler));
+                targets.add(new Target(route, segments, params, literals, handler));
             }
         });
         // as in API Gateway, a literal segment wins over a path parameter
         targets.sort((a, b) -> Integer.compare(b.literalSegments(), a.literalSegments()));
     }
 
+    /** The path's segments after the leading slash, empty ones kept ("/a//b/" has four). */
+    private static String[] segments(String path) {
+        return (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
+    }
+
     /** Serves the request if a route's path matches; empty if none does. */
     Optional<ApiResponse> serve(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
+        String[] segments = segments(path);
         boolean pathKnown = false;
         for (Target target : targets) {
-            Matcher m = target.pattern().matcher(path);
-            if (!m.matches()) {
+            String[] values = target.match(segments);
+            if (values == null) {
                 continue;
             }
             pathKnown = true;
@@ -77,8 +101,8 @@ final class ApiGatewayEmulator {
                 continue;
             }
             Map<String, String> pathParams = new LinkedHashMap<>();
-            for (int i = 0; i < target.params().size(); i++) {
-                pathParams.put(target.params().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
+            for (int i = 0; i < values.length; i++) {
+                pathParams.put(target.params().get(i), URLDecoder.decode(values[i], StandardCharsets.UTF_8));
             }
             APIGatewayProxyResponseEvent response = target.handler().handleRequest(toEvent(exchange, target.route(), pathParams), null);
             return Optional.of(new ApiResponse(response.getStatusCode(),

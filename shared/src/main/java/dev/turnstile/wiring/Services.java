@@ -122,6 +122,7 @@ import dev.turnstile.adapters.jdbc.JdbcCheckInLedger;
 import dev.turnstile.checkin.SyncDoorTickets;
 import dev.turnstile.checkin.UndoCheckIn;
 import dev.turnstile.checkin.ConnectDashboard;
+import dev.turnstile.checkin.CachedDashboardConnections;
 import dev.turnstile.checkin.DashboardTally;
 import dev.turnstile.checkin.DisconnectDashboard;
 import dev.turnstile.checkin.GetDashboardCounts;
@@ -412,10 +413,11 @@ public final class Services {
 
         // one tally per process: the counts this container keeps for the live dashboard
         DashboardTally tally = DashboardTally.of(tx, door.state(), ticketSource, clock, door.syncExecutor());
-        connectDashboard = new ConnectDashboard(doorFacts, door.dashboardConnections(), tally, clock);
-        disconnectDashboard = new DisconnectDashboard(door.dashboardConnections());
-        sendDashboardSnapshot = new SendDashboardSnapshot(door.dashboardConnections(), tally, door.poster());
-        pushDashboardCounts = new PushDashboardCounts(door.dashboardConnections(), tally, door.poster(), clock);
+        var dashboardConnections = new CachedDashboardConnections(door.dashboardConnections());
+        connectDashboard = new ConnectDashboard(doorFacts, dashboardConnections, tally, clock);
+        disconnectDashboard = new DisconnectDashboard(dashboardConnections);
+        sendDashboardSnapshot = new SendDashboardSnapshot(dashboardConnections, tally, door.poster());
+        pushDashboardCounts = new PushDashboardCounts(dashboardConnections, tally, door.poster(), clock);
         getDashboardCounts = new GetDashboardCounts(doorFacts, tally);
         runPaymentStep = new RunPaymentStep(tx, registrations, expireHolds, runPaymentFollowUps, clock,
                 RunPaymentStep.DEFAULT_POLL_INTERVAL);

@@ -11,6 +11,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -83,13 +85,25 @@ public final class SqsEventSource implements AutoCloseable {
             log.error("The queue handler failed on a whole batch; every message will be retried", e);
             messages.forEach(m -> failed.add(m.messageId()));
         }
-        for (Message m : messages) {
+        // one call each for the handled and the failed, as Lambda's event source mapping deletes in batches
+        List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+        List<ChangeMessageVisibilityBatchRequestEntry> retry = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
             if (!failed.contains(m.messageId())) {
-                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(m.receiptHandle()).build());
             } else {
                 // visible again at once, as Lambda does for a reported failure with no extra delay
-                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+                retry.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
+                        .receiptHandle(m.receiptHandle()).visibilityTimeout(0).build());
             }
+        }
+        if (!done.isEmpty()) {
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done)).failed()
+                    .forEach(f -> log.warn("Could not delete a handled message ({}); it will be delivered again", f.message()));
+        }
+        if (!retry.isEmpty()) {
+            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(retry));
         }
         return messages.size();
     }
@@ -114,9 +128,13 @@ public final class SqsEventSource implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        poller.interrupt();
         try {
+            // the batch in hand finishes (a receive waits at most a second), as Lambda lets an invocation end
             poller.join(3000);
+            if (poller.isAlive()) {
+                poller.interrupt();
+                poller.join(1000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -25,10 +25,22 @@ import java.util.UUID;
  * Identity tokens only: a Cognito access token (token_use "access") carries no e-mail and is
  * refused. Keys are fetched once and cached, and re-fetched when a token names a key id we do not
  * know (key rotation).
+ *
+ * <p>A token that verified is remembered until its own expiry (at most {@link #REMEMBERED}
+ * tokens): a door scanner sends the same token with every scan, and RS256 verification was a tenth
+ * of a scan's CPU. Only exact token strings that passed every check are remembered; a token whose
+ * key is withdrawn from the key set stays accepted until it expires, as API Gateway's authorizer
+ * cache would keep it.
  */
 public final class JwksTokenVerifier implements TokenVerifier {
 
+    static final int REMEMBERED = 10_000;
+
+    private record Verified(Principal principal, long expiresAtMillis) {
+    }
+
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JwksTokenVerifier(JWKSource<SecurityContext> keys, String issuer) {
         this(keys, issuer, null);
@@ -61,9 +73,29 @@ public final class JwksTokenVerifier implements TokenVerifier {
 
     @Override
     public Principal verify(String bearerToken) {
-        JWTClaimsSet claims;
+        long now = System.currentTimeMillis();
+        Verified known = verified.get(bearerToken);
+        if (known != null) {
+            if (now < known.expiresAtMillis()) {
+                return known.principal();
+            }
+            verified.remove(bearerToken, known);
+        }
+        JWTClaimsSet claims = claims(bearerToken);
+        Principal principal = principal(claims);
+        if (verified.size() >= REMEMBERED) {
+            verified.values().removeIf(v -> v.expiresAtMillis() <= now);
+            if (verified.size() >= REMEMBERED) {
+                verified.clear();
+            }
+        }
+        verified.put(bearerToken, new Verified(principal, claims.getExpirationTime().getTime()));
+        return principal;
+    }
+
+    private JWTClaimsSet claims(String bearerToken) {
         try {
-            claims = processor.process(bearerToken, null);
+            return processor.process(bearerToken, null);
         } catch (ParseException e) {
             throw new Unauthenticated("The bearer token is not a JWT");
         } catch (BadJOSEException e) {
@@ -71,6 +103,9 @@ public final class JwksTokenVerifier implements TokenVerifier {
         } catch (com.nimbusds.jose.JOSEException e) {
             throw new Unauthenticated("The bearer token could not be verified");
         }
+    }
+
+    private static Principal principal(JWTClaimsSet claims) {
         try {
             String use = claims.getStringClaim("token_use");
             if (use != null && !use.equals("id")) {
