@@ -78,7 +78,7 @@ public final class WorkersStack extends Stack {
                         .build();
                 function.live().addEventSource(SqsEventSource.Builder.create(queue)
                         .batchSize(source.batchSize())
-                        .maxBatchingWindow(Duration.seconds(1))
+                        .maxBatchingWindow(Duration.seconds(source.batchingWindowSeconds()))
                         .reportBatchItemFailures(true)
                         .build());
             }

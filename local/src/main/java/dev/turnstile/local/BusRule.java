@@ -16,11 +16,14 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 /**
  * What an EventBridge rule with an SQS target does, for the local runtime: every check-in event on
  * the in-process bus is sent to the queue, in batches, off the publisher's thread (the scan's answer
- * does not wait for the queue, as it does not wait for a rule in AWS).
+ * does not wait for the queue, as it does not wait for a rule in AWS). After the first event of a
+ * batch it waits {@link #LINGER_MS} ms for company, so a busy door costs one SendMessageBatch per
+ * ten events.
  */
 final class BusRule implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BusRule.class);
+    static final long LINGER_MS = 10;
 
     private final BlockingQueue<CheckInEvent> pending = new LinkedBlockingQueue<>();
     private final SqsClient sqs;
@@ -41,6 +44,9 @@ final class BusRule implements AutoCloseable {
                 CheckInEvent first = pending.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
+                }
+                if (pending.size() < 9) {
+                    Thread.sleep(LINGER_MS); // company for the first: one call per ten events under load
                 }
                 List<CheckInEvent> batch = new ArrayList<>(List.of(first));
                 pending.drainTo(batch, 9);

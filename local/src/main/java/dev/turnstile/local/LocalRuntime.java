@@ -285,7 +285,8 @@ public final class LocalRuntime implements AutoCloseable {
             for (QueueSource source : spec.queues()) {
                 String url = sqs.createQueueWithDeadLetters(source.queue(), 5, 30);
                 consumers.add(new BusRule(checkInEvents, sqs.client(), url));
-                consumers.add(SqsEventSource.start(sqs.client(), url, handler, source.batchSize()));
+                consumers.add(SqsEventSource.start(sqs.client(), url, handler, source.batchSize(),
+                        java.time.Duration.ofSeconds(source.batchingWindowSeconds())));
             }
         }
     }

@@ -65,10 +65,13 @@ public final class FunctionCatalogue {
             List.of(ApiRoutes.CHECK_IN, UNDO_CHECK_IN, FIND_ATTENDEES, OFFLINE_KIT, SYNC_CHECK_INS, GET_DASHBOARD))
             .using(Resource.DOOR_TABLE, Resource.EVENT_BUS);
 
-    /** Keeps PostgreSQL's check_ins in line with the hot table, from the check-in events. */
+    /**
+     * Keeps PostgreSQL's check_ins in line with the hot table, from the check-in events: up to 100
+     * a batch (one BatchGetItem, one commit per organization), within a second of the first.
+     */
     public static final FunctionSpec CHECK_IN_RECORDER = FunctionSpec.queued(
             "check-in-recorder", "dev.turnstile.functions.checkin.CheckInRecorderFunction", "functions/checkin", 1024,
-            new QueueSource("check-ins", "every check-in event (source turnstile.checkin)", 10))
+            new QueueSource("check-ins", "every check-in event (source turnstile.checkin)", 100, 1))
             .using(Resource.DOOR_TABLE);
 
     /** The buyer starts or retries paying a pending registration; organizers refund; tax rates and invoices. */

@@ -3,11 +3,13 @@ package dev.turnstile.standins;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -29,38 +31,64 @@ public final class SqsEventSource implements AutoCloseable {
     private final SqsClient sqs;
     private final String queueUrl;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    /** What one ReceiveMessage call can return. */
+    private static final int RECEIVE_MAX = 10;
+
     private final int batchSize;
+    private final long windowNanos;
     private final Thread poller;
     private volatile boolean running = true;
 
-    private SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize) {
+    private SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize,
+                           Duration window) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.handler = handler;
         this.batchSize = batchSize;
+        this.windowNanos = window.toNanos();
         this.poller = Thread.ofVirtual().name("sqs-event-source").unstarted(this::poll);
     }
 
-    /** Polls in the background until closed. */
+    /**
+     * Polls in the background until closed. Like the event source mapping, it hands the handler a
+     * batch once it holds {@code batchSize} messages or {@code window} has passed since the first
+     * (receives return at most 10 messages each, so a larger batch takes several).
+     */
     public static SqsEventSource start(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
-                                       int batchSize) {
-        SqsEventSource source = create(sqs, queueUrl, handler, batchSize);
+                                       int batchSize, Duration window) {
+        SqsEventSource source = new SqsEventSource(sqs, queueUrl, handler, batchSize, window);
         source.poller.start();
         return source;
     }
 
-    /** Polls only when {@link #pollOnce(int)} is called: for tests that step through deliveries. */
+    /** Polls only when {@link #pollOnce(int)} is called (no batching window): for tests that step through deliveries. */
     public static SqsEventSource create(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
                                         int batchSize) {
-        return new SqsEventSource(sqs, queueUrl, handler, batchSize);
+        return new SqsEventSource(sqs, queueUrl, handler, batchSize, Duration.ZERO);
     }
 
     /** Receives one batch and invokes the handler once; the number of messages received. */
     public int pollOnce(int waitSeconds) {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
-                .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+        List<Message> messages = new ArrayList<>(receive(waitSeconds));
         if (messages.isEmpty()) {
             return 0;
+        }
+        long deadline = System.nanoTime() + windowNanos;
+        while (messages.size() < batchSize && running) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            List<Message> more = receive(0);
+            if (more.isEmpty()) {
+                try {
+                    Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 20));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            messages.addAll(more);
         }
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Message m : messages) {
@@ -98,14 +126,21 @@ public final class SqsEventSource implements AutoCloseable {
                         .receiptHandle(m.receiptHandle()).visibilityTimeout(0).build());
             }
         }
-        if (!done.isEmpty()) {
-            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done)).failed()
+        for (int from = 0; from < done.size(); from += RECEIVE_MAX) {
+            List<DeleteMessageBatchRequestEntry> chunk = done.subList(from, Math.min(done.size(), from + RECEIVE_MAX));
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk)).failed()
                     .forEach(f -> log.warn("Could not delete a handled message ({}); it will be delivered again", f.message()));
         }
-        if (!retry.isEmpty()) {
-            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(retry));
+        for (int from = 0; from < retry.size(); from += RECEIVE_MAX) {
+            List<ChangeMessageVisibilityBatchRequestEntry> chunk = retry.subList(from, Math.min(retry.size(), from + RECEIVE_MAX));
+            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(chunk));
         }
         return messages.size();
+    }
+
+    private List<Message> receive(int waitSeconds) {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(Math.min(RECEIVE_MAX, batchSize))
+                .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
     }
 
     private void poll() {

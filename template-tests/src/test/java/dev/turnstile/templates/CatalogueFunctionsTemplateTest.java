@@ -38,6 +38,11 @@ class CatalogueFunctionsTemplateTest {
     void everyQueueConsumerReadsItsOwnQueueWithADeadLetterQueue_fedByABusRule_reportingPartialFailures() {
         var mappings = app.workers.findResources("AWS::Lambda::EventSourceMapping");
         assertThat(mappings).hasSize(FunctionCatalogue.queued().stream().mapToInt(f -> f.queues().size()).sum());
+        // the batch the catalogue asks for (the local poller reads the same), collected for its window
+        var recorder = FunctionCatalogue.CHECK_IN_RECORDER.queues().getFirst();
+        assertThat(mappings.values()).anySatisfy(m -> assertThat(Cfn.properties(m))
+                .containsEntry("BatchSize", recorder.batchSize())
+                .containsEntry("MaximumBatchingWindowInSeconds", recorder.batchingWindowSeconds()));
         mappings.values().forEach(m -> {
             var props = Cfn.properties(m);
             assertThat(props.get("FunctionResponseTypes")).isEqualTo(java.util.List.of("ReportBatchItemFailures"));
