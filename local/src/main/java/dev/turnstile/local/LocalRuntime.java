@@ -374,6 +374,7 @@ public final class LocalRuntime implements AutoCloseable {
                 "dashboardWebSocket", webSocket.url() + "/?orgId={orgId}&eventId={eventId}&token={token}",
                 "mintToken", "POST " + baseUrl + "/dev/tokens {\"email\": \"you@example.com\", \"name\": \"You\"}",
                 "demoEvent", baseUrl + "/v1/public/orgs/" + DemoData.ORG_SLUG + "/events/" + DemoData.EVENT_SLUG,
+                "graphql", "POST " + baseUrl + "/graphql {\"query\": \"{ myRegistrations { id status } }\"}",
                 "routes", FunctionCatalogue.http().stream().flatMap(f -> f.routes().stream()).map(Object::toString).toList());
     }
 

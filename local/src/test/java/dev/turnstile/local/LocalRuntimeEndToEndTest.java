@@ -284,6 +284,40 @@ class LocalRuntimeEndToEndTest {
         }
     }
 
+    @Test
+    void givenTheDemoOrganizer_whenQueryingOverPostGraphql_thenTheSameSchemaAnswers_andStrangersSeeNothing() throws Exception {
+        String bearer = runtime.tokenFor(DemoData.ORGANIZER.email(), DemoData.ORGANIZER.name());
+        String orgId = send("GET", "/v1/orgs", bearer, null).body().at("/items/0/id").asText();
+        String eventId = send("GET", "/v1/public/orgs/demo/events/turnstile-summit", null, null).body().get("id").asText();
+        String query = "{\"query\": \"query($org: ID!, $event: ID!) { organization(id: $org) { slug role } "
+                + "event(orgId: $org, id: $event) { title sessions { title } ticketTypes { name priceMinor } } "
+                + "myRegistrations { id } }\", \"variables\": {\"org\": \"" + orgId + "\", \"event\": \"" + eventId + "\"}}";
+        String stranger = runtime.tokenFor("graphql-stranger@example.com", "Stranger");
+
+        Reply mine = send("POST", "/graphql", bearer, query);
+        Reply theirs = send("POST", "/graphql", stranger, query);
+        Reply anonymous = send("POST", "/graphql", null, query);
+        Reply malformed = send("POST", "/graphql", bearer, "{\"query\": \"{ organization(id: \"}");
+
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.contentType()).isEqualTo("application/json");
+        assertThat(mine.body().has("errors")).as(mine.body().toString()).isFalse();
+        assertThat(mine.body().at("/data/organization/slug").asText()).isEqualTo("demo");
+        assertThat(mine.body().at("/data/organization/role").asText()).isEqualTo("owner");
+        assertThat(mine.body().at("/data/event/sessions")).hasSize(3);
+        assertThat(mine.body().at("/data/event/ticketTypes").findValuesAsText("name"))
+                .containsExactly("General admission", "Student", "Livestream");
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(theirs.body().at("/data/organization").isNull()).isTrue();
+        assertThat(theirs.body().at("/data/event").isNull()).isTrue();
+        assertThat(theirs.body().at("/data/myRegistrations")).isEmpty();
+        assertThat(theirs.body().get("errors").findValuesAsText("code")).containsOnly("organization_not_found");
+        assertThat(theirs.body().toString()).doesNotContain("General admission");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(malformed.status()).isEqualTo(200);
+        assertThat(malformed.body().at("/errors/0/extensions/classification").asText()).isEqualTo("InvalidSyntax");
+    }
+
     private static Reply send(String method, String path, String bearer, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

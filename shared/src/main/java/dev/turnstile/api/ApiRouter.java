@@ -2,6 +2,7 @@ package dev.turnstile.api;
 
 import dev.turnstile.wiring.Services;
 import dev.turnstile.api.routes.EventRoutes;
+import dev.turnstile.api.routes.GraphqlRoutes;
 import dev.turnstile.api.routes.OrganizationRoutes;
 import dev.turnstile.api.routes.InvoiceRoutes;
 import dev.turnstile.api.routes.PaymentRoutes;
@@ -31,6 +32,7 @@ public final class ApiRouter {
         CheckInRoutes.bind(router, services);
         PaymentRoutes.bind(router, services);
         InvoiceRoutes.bind(router, services);
+        GraphqlRoutes.bind(router, services);
         return router;
     }
 
