@@ -28,13 +28,15 @@ class LocalRuntimeEndToEndTest {
     static String database;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
+    /** A UI dev server on another port than the runtime's: a cross-origin caller, as the admin UI is in AWS. */
+    static final String UI_ORIGIN = "http://localhost:5173";
 
     @BeforeAll
     static void start() {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
         database = "turnstile_e2e_" + HexFormat.of().formatHex(random);
-        runtime = LocalRuntime.start(new LocalRuntime.Settings(0, database, true));
+        runtime = LocalRuntime.start(new LocalRuntime.Settings(0, database, true).withAdminOrigin(UI_ORIGIN));
     }
 
     @AfterAll
@@ -316,6 +318,29 @@ class LocalRuntimeEndToEndTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(malformed.status()).isEqualTo(200);
         assertThat(malformed.body().at("/errors/0/extensions/classification").asText()).isEqualTo("InvalidSyntax");
+    }
+
+    @Test
+    void givenAConfiguredUiOrigin_thenPreflightsAreAnsweredForIt_andAnswersNameIt() throws Exception {
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/graphql"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", UI_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/v1/orgs"))
+                .header("Origin", UI_ORIGIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> nowhere = http.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/v1/nowhere"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", UI_ORIGIN).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST", "PATCH");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
+                .contains("Authorization", "Content-Type");
+        assertThat(answer.statusCode()).as("a refusal, still readable by the UI").isEqualTo(401);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
+        assertThat(nowhere.statusCode()).isEqualTo(404);
     }
 
     private static Reply send(String method, String path, String bearer, String body) throws IOException, InterruptedException {

@@ -22,6 +22,7 @@ public final class ApiRouter {
 
     public static Router all(Services services) {
         Router router = new Router(services.tokens);
+        services.browserOrigin().ifPresent(router::allowOrigin);
         OrganizationRoutes.bind(router, services);
         EventRoutes.bind(router, services);
         SessionRoutes.bind(router, services);
