@@ -466,6 +466,8 @@ public final class LocalRuntime implements AutoCloseable {
 
                   Demo event (public):  %1$s/v1/public/orgs/%2$s/events/%3$s
                   Your organizations:   curl -H "Authorization: Bearer $TOKEN" %1$s/v1/orgs
+                  GraphQL:              curl -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+                                          -d '{"query": "{ myRegistrations { id status } }"}' %1$s/graphql
                   Another user's token: curl -X POST -H 'Content-Type: application/json' \\
                                           -d '{"email":"you@example.com","name":"You"}' %1$s/dev/tokens
 
