@@ -204,16 +204,31 @@ class GraphqlApiTest extends ApiTestSupport {
     }
 
     @Test
-    void givenADocumentAskingForTooMuch_thenItIsRefusedBeforeAnyFieldRuns() {
-        StringBuilder aliases = new StringBuilder("{");
-        for (int i = 0; i < GraphqlApi.MAX_COMPLEXITY / 4 + 1; i++) {
-            aliases.append(" e").append(i).append(": organization(id: \"").append(orgA).append("\") { id name slug }");
+    void givenADocumentThatWouldReadTheDatabaseTooOften_thenItIsRefusedBeforeAnyFieldRuns() {
+        StringBuilder atTheLimit = new StringBuilder("{");
+        for (int i = 0; i < GraphqlApi.MAX_READS / 3; i++) { // an event and its two lists: three reads each
+            atTheLimit.append(" e").append(i).append(": event(orgId: \"").append(orgA).append("\", id: \"").append(eventA)
+                    .append("\") { title sessions { title } ticketTypes { name } }");
         }
-        Response r = call(as(owner, GRAPHQL).json(request(aliases.append(" }").toString(), Map.of())));
+        String oneMore = atTheLimit + " mine: myRegistrations { id } }";
+
+        Response allowed = call(as(owner, GRAPHQL).json(request(atTheLimit.append(" }").toString(), Map.of())));
+        Response refused = call(as(owner, GRAPHQL).json(request(oneMore, Map.of())));
+
+        assertThat(allowed.body().has("errors")).as(allowed.body().toString()).isFalse();
+        assertThat(allowed.body().at("/data/e0/sessions/0/title").asText()).isEqualTo("Keynote");
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body().has("data")).isFalse();
+        assertThat(refused.body().at("/errors/0/message").asText()).containsIgnoringCase("complexity");
+    }
+
+    @Test
+    void givenTheStandardIntrospectionQuery_thenToolsGetTheSchema_withoutItCountingAsReads() {
+        Response r = call(as(owner, GRAPHQL).json(request(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY, Map.of())));
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body().has("data")).isFalse();
-        assertThat(r.body().at("/errors/0/message").asText()).containsIgnoringCase("complexity");
+        assertThat(r.body().has("errors")).as(String.valueOf(r.body())).isFalse();
+        assertThat(r.body().at("/data/__schema/queryType/name").asText()).isEqualTo("Query");
     }
 
     @Test
