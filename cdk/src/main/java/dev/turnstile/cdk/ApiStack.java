@@ -5,25 +5,30 @@ import java.util.List;
 import java.util.Map;
 
 import dev.turnstile.catalogue.Access;
+import dev.turnstile.catalogue.BrowserAccess;
 import dev.turnstile.catalogue.FunctionCatalogue;
 import dev.turnstile.catalogue.FunctionSpec;
 import dev.turnstile.catalogue.Route;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
+import software.amazon.awscdk.services.apigateway.CorsOptions;
 import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.JsonWithStandardFieldProps;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.StageOptions;
 import software.amazon.awscdk.services.cognito.IUserPool;
@@ -36,7 +41,10 @@ import software.constructs.Construct;
  * The REST API: one Lambda per HTTP function of the {@link FunctionCatalogue}
  * ({@link FunctionCatalogue#http()}) and one API Gateway method per catalogue route, integrated
  * with that function's live alias. Nothing here lists routes by hand: adding a route to the
- * catalogue adds it to the API. Scheduled functions live in {@link SchedulesStack}.
+ * catalogue adds it to the API (POST /graphql, the GraphQL endpoint, included). Browsers on the
+ * admin UI's origin get CORS preflights on every resource ({@link BrowserAccess}), and the
+ * stage sits behind a WAF web ACL ({@link ApiFirewall}). Scheduled functions live in
+ * {@link SchedulesStack}.
  */
 public final class ApiStack extends Stack {
 
@@ -46,17 +54,24 @@ public final class ApiStack extends Stack {
     private final RestApi api;
     private final List<CatalogueFunction> functions = new ArrayList<>();
 
+    /**
+     * {@code adminOrigin}: the only browser origin the API answers (an https origin, possibly a
+     * token such as the web stack's distribution domain); {@code requestsPerIp}: the firewall's
+     * per-IP limit per five minutes.
+     */
     public ApiStack(Construct scope, String id, StackProps props, IUserPool userPool, LambdaArtifacts artifacts,
-                    DataStack.DatabaseAccess database) {
+                    DataStack.DatabaseAccess database, String adminOrigin, int requestsPerIp) {
         super(scope, id, props);
 
-        Map<String, String> environment = CatalogueFunction.issuerEnvironment(userPool);
+        Map<String, String> environment = new java.util.TreeMap<>(CatalogueFunction.issuerEnvironment(userPool));
+        // the functions name the origin on every answer; API Gateway answers only the preflight
+        environment.put(BrowserAccess.ORIGIN_VARIABLE, adminOrigin);
         for (FunctionSpec spec : FunctionCatalogue.http()) {
             Code code = Code.fromAsset(artifacts.forModule(spec.module()).toString());
             functions.add(new CatalogueFunction(this, spec, code, environment, database));
         }
 
-        api = restApi();
+        api = restApi(adminOrigin);
         CognitoUserPoolsAuthorizer authorizer = CognitoUserPoolsAuthorizer.Builder.create(this, "Authorizer")
                 .cognitoUserPools(List.of(userPool))
                 .build();
@@ -75,7 +90,11 @@ public final class ApiStack extends Stack {
             }
         }
 
+        suppressPreflightFindings();
+        new ApiFirewall(this, "Firewall", api.getDeploymentStage(), requestsPerIp);
+
         CfnOutput.Builder.create(this, "ApiUrl").value(api.getUrl()).build();
+        CfnOutput.Builder.create(this, "GraphqlUrl").value(api.urlForPath(Route.GRAPHQL_PATH)).build();
     }
 
     public RestApi api() {
@@ -87,7 +106,7 @@ public final class ApiStack extends Stack {
         return functions.stream().map(CatalogueFunction::function).toList();
     }
 
-    private RestApi restApi() {
+    private RestApi restApi(String adminOrigin) {
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(RetentionDays.THREE_MONTHS)
                 .build();
@@ -103,7 +122,7 @@ public final class ApiStack extends Stack {
                 .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
                 .deployOptions(StageOptions.builder()
                         .stageName(STAGE_NAME)
-                        // a ceiling against floods until WAF arrives with the edge stack;
+                        // a ceiling for all callers together (the firewall limits each one);
                         // a ticket drop is bursty, hence the burst twice the rate
                         .throttlingRateLimit(200)
                         .throttlingBurstLimit(400)
@@ -118,7 +137,25 @@ public final class ApiStack extends Stack {
                         .metricsEnabled(true)
                         .tracingEnabled(true)
                         .build())
+                // preflights: a mock integration on every resource, no function invoked
+                .defaultCorsPreflightOptions(CorsOptions.builder()
+                        .allowOrigins(List.of(adminOrigin))
+                        .allowMethods(BrowserAccess.ALLOWED_METHODS)
+                        .allowHeaders(BrowserAccess.ALLOWED_HEADERS)
+                        .maxAge(Duration.seconds(BrowserAccess.MAX_AGE_SECONDS))
+                        .build())
                 .build();
+        // API Gateway's own refusals (the authorizer's 401, throttling's 429, a missing route) reach
+        // the UI's code only with the origin on them too
+        String origin = "'" + adminOrigin + "'";
+        restApi.addGatewayResponse("Default4xx", GatewayResponseOptions.builder()
+                .type(ResponseType.DEFAULT_4_XX)
+                .responseHeaders(Map.of("Access-Control-Allow-Origin", origin, "Vary", "'Origin'"))
+                .build());
+        restApi.addGatewayResponse("Default5xx", GatewayResponseOptions.builder()
+                .type(ResponseType.DEFAULT_5_XX)
+                .responseHeaders(Map.of("Access-Control-Allow-Origin", origin, "Vary", "'Origin'"))
+                .build());
 
         NagSuppressions.addResourceSuppressions(restApi, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-APIG2")
@@ -148,6 +185,20 @@ public final class ApiStack extends Stack {
                     .authorizationType(AuthorizationType.NONE)
                     .build();
         };
+    }
+
+    /** The OPTIONS methods CORS adds: a preflight never carries credentials, by the Fetch standard. */
+    private void suppressPreflightFindings() {
+        String reason = "CORS preflight (OPTIONS): browsers send it without credentials by the Fetch standard, "
+                + "so it cannot have an authorizer; a mock integration answers with the CORS headers and "
+                + "invokes no function.";
+        for (Method method : api.getMethods()) {
+            if (method.getHttpMethod().equals("OPTIONS")) {
+                NagSuppressions.addResourceSuppressions(method, List.of(
+                        NagPackSuppression.builder().id("AwsSolutions-APIG4").reason(reason).build(),
+                        NagPackSuppression.builder().id("AwsSolutions-COG4").reason(reason).build()));
+            }
+        }
     }
 
     private static void suppressPublicRouteFindings(Method method, Route route) {

@@ -2,6 +2,8 @@ package dev.turnstile.cdk;
 
 import java.nio.file.Path;
 
+import dev.turnstile.catalogue.BrowserAccess;
+
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
@@ -16,6 +18,13 @@ public final class TurnstileApp {
     static final String REPO_ROOT_CONTEXT = "turnstile:repoRoot";
     /** Context key: one file or folder used as every function's code, to synth without a build. */
     static final String LAMBDA_ASSET_CONTEXT = "turnstile:lambdaAsset";
+    /**
+     * Context key: the admin UI's origin, the one browser origin the API answers (CORS), such as
+     * {@code https://admin.example.org}; without it, the web stack's CloudFront domain.
+     */
+    public static final String ADMIN_ORIGIN_CONTEXT = "turnstile:adminOrigin";
+    /** Context key: the firewall's limit of requests per IP per five minutes ({@link ApiFirewall}). */
+    public static final String WAF_RATE_LIMIT_CONTEXT = "turnstile:wafRateLimit";
 
     private TurnstileApp() {
     }
@@ -53,7 +62,9 @@ public final class TurnstileApp {
         SecretsStack secrets = new SecretsStack(app, "TurnstileSecrets", props);
         DataStack data = new DataStack(app, "TurnstileData", props, artifacts, secrets);
         AsyncStack async = new AsyncStack(app, "TurnstileAsync", props);
-        ApiStack api = new ApiStack(app, "TurnstileApi", props, identity.userPool(), artifacts, data.databaseAccess());
+        WebStack web = new WebStack(app, "TurnstileWeb", props);
+        ApiStack api = new ApiStack(app, "TurnstileApi", props, identity.userPool(), artifacts, data.databaseAccess(),
+                adminOrigin(app, web), wafRateLimit(app));
         SchedulesStack schedules = new SchedulesStack(app, "TurnstileSchedules", props, identity.userPool(), artifacts,
                 data.databaseAccess());
         WorkersStack workers = new WorkersStack(app, "TurnstileWorkers", props, identity.userPool(), artifacts,
@@ -64,7 +75,6 @@ public final class TurnstileApp {
         // the references to the proxy and the VPC imply it, the explicit dependency says it
         api.addDependency(data, "functions go live after the migrations ran");
         schedules.addDependency(data, "functions go live after the migrations ran");
-        WebStack web = new WebStack(app, "TurnstileWeb", props);
         WebSocketStack webSocket = new WebSocketStack(app, "TurnstileWebSocket", props, identity.userPool(), artifacts,
                 data.databaseAccess());
         webSocket.addDependency(data, "functions go live after the migrations ran");
@@ -80,6 +90,35 @@ public final class TurnstileApp {
                 workers, webSocket, async, data, paymentWorkflow);
         return new Stacks(identity, data, secrets, async, api, schedules, workers, observability, web, webSocket,
                 paymentWorkflow);
+    }
+
+    /** The configured admin origin, checked; else the admin UI's own CloudFront domain. */
+    private static String adminOrigin(App app, WebStack web) {
+        Object configured = app.getNode().tryGetContext(ADMIN_ORIGIN_CONTEXT);
+        if (configured == null) {
+            return "https://" + web.distribution().getDistributionDomainName();
+        }
+        try {
+            return BrowserAccess.origin(configured.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Context " + ADMIN_ORIGIN_CONTEXT + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int wafRateLimit(App app) {
+        Object configured = app.getNode().tryGetContext(WAF_RATE_LIMIT_CONTEXT);
+        if (configured == null) {
+            return ApiFirewall.DEFAULT_REQUESTS_PER_IP;
+        }
+        if (configured instanceof Number number) { // from cdk.json
+            return number.intValue();
+        }
+        try {
+            return Integer.parseInt(configured.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Context " + WAF_RATE_LIMIT_CONTEXT + " is a number of requests per IP "
+                    + "per 5 minutes, not '" + configured + "'", e);
+        }
     }
 
     private static LambdaArtifacts artifactsFrom(App app) {

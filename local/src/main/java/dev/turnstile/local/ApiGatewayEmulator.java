@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.sun.net.httpserver.HttpExchange;
 import dev.turnstile.api.ApiResponse;
 import dev.turnstile.api.Problems;
+import dev.turnstile.catalogue.BrowserAccess;
 import dev.turnstile.catalogue.FunctionSpec;
 import dev.turnstile.catalogue.Route;
 import java.io.IOException;
@@ -57,8 +58,12 @@ final class ApiGatewayEmulator {
     }
 
     private final List<Target> targets = new ArrayList<>();
+    /** The admin UI's origin when it is not this runtime's own; null: same-origin only, no preflight. */
+    private final String allowedOrigin;
 
-    ApiGatewayEmulator(Map<FunctionSpec, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> functions) {
+    ApiGatewayEmulator(Map<FunctionSpec, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> functions,
+                       String allowedOrigin) {
+        this.allowedOrigin = allowedOrigin;
         functions.forEach((spec, handler) -> {
             for (Route route : spec.routes()) {
                 List<String> params = new ArrayList<>();
@@ -97,6 +102,9 @@ final class ApiGatewayEmulator {
                 continue;
             }
             pathKnown = true;
+            if (method.equals("OPTIONS") && allowedOrigin != null) {
+                return Optional.of(preflight());
+            }
             if (!target.route().method().equals(method)) {
                 continue;
             }
@@ -114,6 +122,16 @@ final class ApiGatewayEmulator {
                     path, null, null));
         }
         return Optional.empty();
+    }
+
+    /** What the CDK app's preflight (a mock integration on every resource) answers. */
+    private ApiResponse preflight() {
+        return new ApiResponse(204, Map.of(
+                "Access-Control-Allow-Origin", allowedOrigin,
+                "Access-Control-Allow-Methods", String.join(",", BrowserAccess.ALLOWED_METHODS),
+                "Access-Control-Allow-Headers", String.join(",", BrowserAccess.ALLOWED_HEADERS),
+                "Access-Control-Max-Age", Integer.toString(BrowserAccess.MAX_AGE_SECONDS),
+                "Vary", "Origin"), null);
     }
 
     private static APIGatewayProxyRequestEvent toEvent(HttpExchange exchange, Route route, Map<String, String> pathParams)

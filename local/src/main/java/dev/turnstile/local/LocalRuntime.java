@@ -35,6 +35,7 @@ import dev.turnstile.api.ApiResponse;
 import dev.turnstile.wiring.Services;
 import dev.turnstile.api.Json;
 import dev.turnstile.api.Problems;
+import dev.turnstile.catalogue.BrowserAccess;
 import dev.turnstile.catalogue.FunctionCatalogue;
 import dev.turnstile.catalogue.FunctionSpec;
 import dev.turnstile.catalogue.Resource;
@@ -79,7 +80,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Configuration, from environment variables (or system properties of the same name). */
     public record Settings(int port, String database, boolean demoData, String ticketsBucket,
-                           java.time.Duration ticketLinkValidity, int webSocketPort) {
+                           java.time.Duration ticketLinkValidity, int webSocketPort, String adminOrigin) {
+        /**
+         * {@code adminOrigin}: the admin UI's origin when it is served from another one than this
+         * runtime's (a UI dev server, {@code TURNSTILE_ADMIN_ORIGIN}); null for same-origin only.
+         */
+        public Settings {
+            adminOrigin = adminOrigin == null || adminOrigin.isBlank() ? null : BrowserAccess.origin(adminOrigin);
+        }
+
         public static Settings fromEnvironment() {
             int port = Integer.parseInt(env("TURNSTILE_PORT", "8080"));
             return new Settings(port, env("TURNSTILE_DB_NAME", "turnstile"),
@@ -87,13 +96,19 @@ public final class LocalRuntime implements AutoCloseable {
                     env(Resource.TICKET_FILES.environmentVariable().orElseThrow(), "turnstile-tickets"),
                     Services.ticketLinkValidity(env(Services.TICKET_LINK_VALIDITY, "")),
                     // the WebSocket API's port next to the REST one (random when the REST port is)
-                    Integer.parseInt(env("TURNSTILE_WS_PORT", Integer.toString(port == 0 ? 0 : port + 1))));
+                    Integer.parseInt(env("TURNSTILE_WS_PORT", Integer.toString(port == 0 ? 0 : port + 1))),
+                    env(BrowserAccess.ORIGIN_VARIABLE, ""));
         }
 
-        /** The WebSocket API's port next to the REST one (random when the REST port is). */
+        /** The WebSocket API's port next to the REST one (random when the REST port is); same-origin only. */
         public Settings(int port, String database, boolean demoData, String ticketsBucket,
                         java.time.Duration ticketLinkValidity) {
-            this(port, database, demoData, ticketsBucket, ticketLinkValidity, port == 0 ? 0 : port + 1);
+            this(port, database, demoData, ticketsBucket, ticketLinkValidity, port == 0 ? 0 : port + 1, null);
+        }
+
+        /** These settings, with browsers on {@code origin} allowed to call the API. */
+        public Settings withAdminOrigin(String origin) {
+            return new Settings(port, database, demoData, ticketsBucket, ticketLinkValidity, webSocketPort, origin);
         }
 
         /** The default tickets bucket and link validity. */
@@ -156,7 +171,10 @@ public final class LocalRuntime implements AutoCloseable {
         Services services = new Services(app,
                 JwksTokenVerifier.forJwksUrl(baseUrl + "/.well-known/jwks.json", issuer.issuer()), sealer, door, ticketFiles,
                 settings.ticketLinkValidity(), paymentProviders(), Clock.systemUTC());
-        gateway = new ApiGatewayEmulator(handlers(services));
+        if (settings.adminOrigin() != null) {
+            services.allowBrowserOrigin(settings.adminOrigin()); // before the handlers: their routers read it once
+        }
+        gateway = new ApiGatewayEmulator(handlers(services), settings.adminOrigin());
         executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
         http.createContext("/", this::handle);
@@ -375,6 +393,7 @@ public final class LocalRuntime implements AutoCloseable {
                 "dashboardWebSocket", webSocket.url() + "/?orgId={orgId}&eventId={eventId}&token={token}",
                 "mintToken", "POST " + baseUrl + "/dev/tokens {\"email\": \"you@example.com\", \"name\": \"You\"}",
                 "demoEvent", baseUrl + "/v1/public/orgs/" + DemoData.ORG_SLUG + "/events/" + DemoData.EVENT_SLUG,
+                "graphql", "POST " + baseUrl + "/graphql {\"query\": \"{ myRegistrations { id status } }\"}",
                 "routes", FunctionCatalogue.http().stream().flatMap(f -> f.routes().stream()).map(Object::toString).toList());
     }
 
@@ -456,6 +475,8 @@ public final class LocalRuntime implements AutoCloseable {
 
                   Demo event (public):  %1$s/v1/public/orgs/%2$s/events/%3$s
                   Your organizations:   curl -H "Authorization: Bearer $TOKEN" %1$s/v1/orgs
+                  GraphQL:              curl -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+                                          -d '{"query": "{ myRegistrations { id status } }"}' %1$s/graphql
                   Another user's token: curl -X POST -H 'Content-Type: application/json' \\
                                           -d '{"email":"you@example.com","name":"You"}' %1$s/dev/tokens
 

@@ -28,13 +28,15 @@ class LocalRuntimeEndToEndTest {
     static String database;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
+    /** A UI dev server on another port than the runtime's: a cross-origin caller, as the admin UI is in AWS. */
+    static final String UI_ORIGIN = "http://localhost:5173";
 
     @BeforeAll
     static void start() {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
         database = "turnstile_e2e_" + HexFormat.of().formatHex(random);
-        runtime = LocalRuntime.start(new LocalRuntime.Settings(0, database, true));
+        runtime = LocalRuntime.start(new LocalRuntime.Settings(0, database, true).withAdminOrigin(UI_ORIGIN));
     }
 
     @AfterAll
@@ -282,6 +284,63 @@ class LocalRuntimeEndToEndTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void givenTheDemoOrganizer_whenQueryingOverPostGraphql_thenTheSameSchemaAnswers_andStrangersSeeNothing() throws Exception {
+        String bearer = runtime.tokenFor(DemoData.ORGANIZER.email(), DemoData.ORGANIZER.name());
+        String orgId = send("GET", "/v1/orgs", bearer, null).body().at("/items/0/id").asText();
+        String eventId = send("GET", "/v1/public/orgs/demo/events/turnstile-summit", null, null).body().get("id").asText();
+        String query = "{\"query\": \"query($org: ID!, $event: ID!) { organization(id: $org) { slug role } "
+                + "event(orgId: $org, id: $event) { title sessions { title } ticketTypes { name priceMinor } } "
+                + "myRegistrations { id } }\", \"variables\": {\"org\": \"" + orgId + "\", \"event\": \"" + eventId + "\"}}";
+        String stranger = runtime.tokenFor("graphql-stranger@example.com", "Stranger");
+
+        Reply mine = send("POST", "/graphql", bearer, query);
+        Reply theirs = send("POST", "/graphql", stranger, query);
+        Reply anonymous = send("POST", "/graphql", null, query);
+        Reply malformed = send("POST", "/graphql", bearer, "{\"query\": \"{ organization(id: \"}");
+
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.contentType()).isEqualTo("application/json");
+        assertThat(mine.body().has("errors")).as(mine.body().toString()).isFalse();
+        assertThat(mine.body().at("/data/organization/slug").asText()).isEqualTo("demo");
+        assertThat(mine.body().at("/data/organization/role").asText()).isEqualTo("owner");
+        assertThat(mine.body().at("/data/event/sessions")).hasSize(3);
+        assertThat(mine.body().at("/data/event/ticketTypes").findValuesAsText("name"))
+                .containsExactly("General admission", "Student", "Livestream");
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(theirs.body().at("/data/organization").isNull()).isTrue();
+        assertThat(theirs.body().at("/data/event").isNull()).isTrue();
+        assertThat(theirs.body().at("/data/myRegistrations")).isEmpty();
+        assertThat(theirs.body().get("errors").findValuesAsText("code")).containsOnly("organization_not_found");
+        assertThat(theirs.body().toString()).doesNotContain("General admission");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(malformed.status()).isEqualTo(200);
+        assertThat(malformed.body().at("/errors/0/extensions/classification").asText()).isEqualTo("InvalidSyntax");
+    }
+
+    @Test
+    void givenAConfiguredUiOrigin_thenPreflightsAreAnsweredForIt_andAnswersNameIt() throws Exception {
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/graphql"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", UI_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/v1/orgs"))
+                .header("Origin", UI_ORIGIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> nowhere = http.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/v1/nowhere"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", UI_ORIGIN).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST", "PATCH");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
+                .contains("Authorization", "Content-Type");
+        assertThat(answer.statusCode()).as("a refusal, still readable by the UI").isEqualTo(401);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue(UI_ORIGIN);
+        assertThat(nowhere.statusCode()).isEqualTo(404);
     }
 
     private static Reply send(String method, String path, String bearer, String body) throws IOException, InterruptedException {

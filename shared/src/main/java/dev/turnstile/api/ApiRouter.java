@@ -2,6 +2,7 @@ package dev.turnstile.api;
 
 import dev.turnstile.wiring.Services;
 import dev.turnstile.api.routes.EventRoutes;
+import dev.turnstile.api.routes.GraphqlRoutes;
 import dev.turnstile.api.routes.OrganizationRoutes;
 import dev.turnstile.api.routes.InvoiceRoutes;
 import dev.turnstile.api.routes.PaymentRoutes;
@@ -21,6 +22,7 @@ public final class ApiRouter {
 
     public static Router all(Services services) {
         Router router = new Router(services.tokens);
+        services.browserOrigin().ifPresent(router::allowOrigin);
         OrganizationRoutes.bind(router, services);
         EventRoutes.bind(router, services);
         SessionRoutes.bind(router, services);
@@ -31,6 +33,7 @@ public final class ApiRouter {
         CheckInRoutes.bind(router, services);
         PaymentRoutes.bind(router, services);
         InvoiceRoutes.bind(router, services);
+        GraphqlRoutes.bind(router, services);
         return router;
     }
 

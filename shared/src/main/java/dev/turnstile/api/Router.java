@@ -3,6 +3,7 @@ package dev.turnstile.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.turnstile.catalogue.Access;
+import dev.turnstile.catalogue.BrowserAccess;
 import dev.turnstile.catalogue.Route;
 import dev.turnstile.common.DomainException;
 import dev.turnstile.common.Unauthenticated;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Dispatches an API Gateway proxy event to the route bound to its method and resource template,
  * after verifying the bearer token of authenticated routes. Every failure leaves here as
  * problem+json; unexpected ones are logged with the request id and answered with a 500 that
- * reveals nothing.
+ * reveals nothing. With a browser origin allowed, every answer says so (CORS): with a proxy
+ * integration API Gateway answers only the preflight, the function the request itself.
  */
 public final class Router {
 
@@ -35,9 +37,16 @@ public final class Router {
 
     private final TokenVerifier tokens;
     private final Map<String, Binding> bindings = new LinkedHashMap<>();
+    private String allowedOrigin;
 
     public Router(TokenVerifier tokens) {
         this.tokens = tokens;
+    }
+
+    /** Lets a browser on this origin read the answers ({@link BrowserAccess}). */
+    public Router allowOrigin(String origin) {
+        this.allowedOrigin = BrowserAccess.origin(origin);
+        return this;
     }
 
     public Router bind(Route route, Handler handler) {
@@ -133,11 +142,16 @@ public final class Router {
         return type.equals("application/json") || type.endsWith("+json");
     }
 
-    private static Map<String, String> withSecurityHeaders(Map<String, String> headers) {
+    private Map<String, String> withSecurityHeaders(Map<String, String> headers) {
         Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         all.putAll(headers);
         all.putIfAbsent("Cache-Control", "no-store");
         all.put("X-Content-Type-Options", "nosniff");
+        if (allowedOrigin != null) {
+            all.put("Access-Control-Allow-Origin", allowedOrigin);
+            all.put("Access-Control-Expose-Headers", String.join(", ", BrowserAccess.EXPOSED_HEADERS));
+            all.put("Vary", "Origin");
+        }
         return new LinkedHashMap<>(all);
     }
 }

@@ -3,7 +3,7 @@ package dev.turnstile.catalogue;
 import static dev.turnstile.catalogue.Access.AUTHENTICATED;
 import static dev.turnstile.catalogue.Access.PUBLIC;
 
-/** Every REST route of the public API. docs/api.md describes each. */
+/** Every route of the public API: the REST routes and the GraphQL endpoint. docs/api.md describes each. */
 public final class ApiRoutes {
 
     private ApiRoutes() {
@@ -115,4 +115,7 @@ public final class ApiRoutes {
     public static final Route LIST_PUBLIC_EVENTS = new Route("GET", "/v1/public/orgs/{orgSlug}/events", PUBLIC);
     public static final Route GET_PUBLIC_EVENT = new Route("GET", "/v1/public/orgs/{orgSlug}/events/{eventSlug}", PUBLIC);
     public static final Route GET_REGISTRATION_FORM = new Route("GET", "/v1/public/events/{eventId}/registration-form", PUBLIC);
+
+    // GraphQL: the read queries of graphql/schema.graphql, resolved by the same use cases as the REST routes
+    public static final Route GRAPHQL = new Route("POST", Route.GRAPHQL_PATH, AUTHENTICATED);
 }

@@ -41,6 +41,14 @@ public final class FunctionCatalogue {
             "public-events", API_PACKAGE + "PublicEventsFunction", API_MODULE, 1024,
             List.of(LIST_PUBLIC_EVENTS, GET_PUBLIC_EVENT, GET_REGISTRATION_FORM));
 
+    /**
+     * The GraphQL endpoint: one function executes the whole document with graphql-java against
+     * graphql/schema.graphql, each field resolved by the use case of the matching REST route
+     * (docs/infrastructure.md, "GraphQL": why not AppSync). Reads only: PostgreSQL, nothing more.
+     */
+    public static final FunctionSpec GRAPHQL = new FunctionSpec(
+            "graphql", API_PACKAGE + "GraphqlFunction", API_MODULE, 1024, List.of(ApiRoutes.GRAPHQL));
+
     /** Attendees: the flash-sale path. Sized up: memory buys CPU, and CPU is the registration's latency. */
     public static final FunctionSpec REGISTRATIONS = new FunctionSpec(
             "registrations", API_PACKAGE + "RegistrationsFunction", API_MODULE, 2048,
@@ -148,7 +156,7 @@ public final class FunctionCatalogue {
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
                 PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, DOOR_REPAIR, CHECK_IN_RECORDER,
-                DASHBOARD_SOCKET, DASHBOARD_PUSH, PAYMENT_STEPS, PAYMENT_RECONCILIATION);
+                DASHBOARD_SOCKET, DASHBOARD_PUSH, PAYMENT_STEPS, PAYMENT_RECONCILIATION, GRAPHQL);
     }
 
     /** The functions behind the REST API. */

@@ -73,6 +73,7 @@ import dev.turnstile.registration.TicketFiles;
 import dev.turnstile.registration.TicketPdfLinks;
 import dev.turnstile.adapters.s3.S3TicketFiles;
 import dev.turnstile.catalogue.Resource;
+import dev.turnstile.catalogue.BrowserAccess;
 import dev.turnstile.catalogue.FunctionSpec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -424,6 +425,23 @@ public final class Services {
         watchPayment = new WatchPayment(tx, registrations, () -> paymentWorkflow);
     }
 
+    /** The admin UI's origin, when browsers call the API from another origin than its own; see {@link #allowBrowserOrigin}. */
+    private volatile String browserOrigin;
+
+    /**
+     * Lets browsers on the admin UI's origin call the API (CORS, {@link BrowserAccess}): set by the
+     * host before it builds the functions, whose routers read it once. Fails on anything that is
+     * not an https origin (or http on localhost).
+     */
+    public void allowBrowserOrigin(String origin) {
+        this.browserOrigin = BrowserAccess.origin(origin);
+    }
+
+    /** The origin set by {@link #allowBrowserOrigin}; empty when the UI is served from the API's own origin. */
+    public java.util.Optional<String> browserOrigin() {
+        return java.util.Optional.ofNullable(browserOrigin);
+    }
+
     /**
      * The runner that starts payment workflows: the Step Functions adapter in AWS, the in-process
      * runner locally (built after the services, since it runs {@link #runPaymentStep}).
@@ -485,6 +503,11 @@ public final class Services {
         Services services = new Services(db, tokens, sealer, door, ticketFiles,
                 ticketLinkValidity(System.getenv(TICKET_LINK_VALIDITY)), providers, Clock.systemUTC());
         services.snapStart = SnapStartConnections.register(db);
+        // the CDK app sets it on the HTTP functions: the UI's CloudFront origin, or the configured one
+        String origin = System.getenv(BrowserAccess.ORIGIN_VARIABLE);
+        if (origin != null && !origin.isBlank()) {
+            services.allowBrowserOrigin(origin);
+        }
         if (uses.contains(Resource.PAYMENT_WORKFLOW)) {
             services.usePaymentWorkflow(new StepFunctionsPaymentWorkflow(SfnClient.builder().credentialsProvider(credentials)
                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build(),

@@ -32,6 +32,7 @@ class ApiStackTemplateTest {
         Map<String, Map<String, Object>> resources = template.findResources("AWS::ApiGateway::Resource");
         List<String> deployed = template.findResources("AWS::ApiGateway::Method").values().stream()
                 .map(Cfn::properties)
+                .filter(method -> !"OPTIONS".equals(method.get("HttpMethod"))) // CORS preflights: CorsTemplateTest
                 .map(method -> {
                     Map<String, Object> integration = Cfn.map(method.get("Integration"));
                     assertThat(integration).containsEntry("Type", "AWS_PROXY");
@@ -44,6 +45,27 @@ class ApiStackTemplateTest {
                 .toList();
 
         assertThat(deployed).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void theGraphqlEndpointIsPostGraphqlBehindTheUserPoolAuthorizer_integratedWithTheGraphqlFunctionOnly() {
+        Map<String, String> handlerByAliasId = Lambdas.handlerByAliasId(template);
+        Map<String, Map<String, Object>> resources = template.findResources("AWS::ApiGateway::Resource");
+        List<Map<String, Object>> graphql = template.findResources("AWS::ApiGateway::Method").values().stream()
+                .map(Cfn::properties)
+                .filter(method -> pathOf(Cfn.ref(method.get("ResourceId")), resources).equals("/graphql"))
+                .filter(method -> !"OPTIONS".equals(method.get("HttpMethod")))
+                .toList();
+
+        assertThat(graphql).singleElement().satisfies(method -> {
+            assertThat(method).containsEntry("HttpMethod", "POST").containsEntry("AuthorizationType", "COGNITO_USER_POOLS");
+            assertThat(Cfn.referencedIds(Cfn.map(method.get("Integration")).get("Uri"))
+                    .filter(handlerByAliasId::containsKey).map(handlerByAliasId::get))
+                    .containsExactly(Lambdas.handlerOf(FunctionCatalogue.GRAPHQL));
+        });
+        Map<String, Object> function = Lambdas.functionsByHandler(template).get(Lambdas.handlerOf(FunctionCatalogue.GRAPHQL));
+        assertThat(function).containsEntry("Runtime", "java21")
+                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
     }
 
     @Test

@@ -69,6 +69,32 @@ class LeastPrivilegeTest {
     }
 
     /**
+     * The GraphQL function reads what the REST routes it mirrors read, all in PostgreSQL: it may
+     * write its logs and traces, manage its network interfaces, connect to the proxy and read the
+     * key-sealing secret every function opens at init, nothing else (no table, bucket, bus,
+     * payment secret or workflow).
+     */
+    @org.junit.jupiter.api.Test
+    void theGraphqlFunctionMayOnlyLogTraceUseItsNetworkInterfacesAndConnectToTheDatabase() {
+        Template api = SynthesizedApp.get().api;
+        Map<String, Object> graphql = Lambdas.functionsByHandler(api)
+                .get(Lambdas.handlerOf(dev.turnstile.catalogue.FunctionCatalogue.GRAPHQL));
+        Set<String> allowed = new java.util.HashSet<>(WITHOUT_RESOURCE_LEVEL_PERMISSIONS);
+        allowed.addAll(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "rds-db:connect",
+                "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"));
+
+        List<Map<String, Object>> statements = Lambdas.statementsOfRole(api, graphql);
+
+        assertThat(dev.turnstile.catalogue.FunctionCatalogue.GRAPHQL.uses()).isEmpty();
+        assertThat(statements.stream().flatMap(statement -> Cfn.asList(statement.get("Action")).stream()).map(Object::toString))
+                .contains("rds-db:connect", "logs:PutLogEvents").allMatch(allowed::contains);
+        assertThat(statements).filteredOn(statement -> Cfn.asList(statement.get("Action")).stream()
+                        .anyMatch(action -> action.toString().startsWith("secretsmanager:")))
+                .singleElement().satisfies(statement -> assertThat(Cfn.text(statement.get("Resource")))
+                        .contains("TicketKeySealing"));
+    }
+
+    /**
      * {@code <function ARN>:*}: every version of one named function, which the migration trigger's
      * provider invokes (the trigger runs the version the deploy just published).
      */

@@ -24,7 +24,7 @@ public final class OrganizationRoutes {
     /** An organization as its member sees it, with the member's role. */
     public record OrganizationView(UUID id, String name, String slug, String description, Map<String, Object> settings,
                                    boolean verified, Role role, Instant createdAt, Instant updatedAt) {
-        static OrganizationView of(Membership m) {
+        public static OrganizationView of(Membership m) {
             var o = m.organization();
             return new OrganizationView(o.id(), o.name(), o.slug(), o.description(), o.settings(), o.verified(),
                     m.role(), o.createdAt(), o.updatedAt());
