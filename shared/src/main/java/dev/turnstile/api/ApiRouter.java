@@ -21,6 +21,10 @@ public final class ApiRouter {
     }
 
     public static Router all(Services services) {
+        return all(services, true);
+    }
+
+    private static Router all(Services services, boolean graphqlNow) {
         Router router = new Router(services.tokens);
         services.browserOrigin().ifPresent(router::allowOrigin);
         OrganizationRoutes.bind(router, services);
@@ -33,11 +37,12 @@ public final class ApiRouter {
         CheckInRoutes.bind(router, services);
         PaymentRoutes.bind(router, services);
         InvoiceRoutes.bind(router, services);
-        GraphqlRoutes.bind(router, services);
+        GraphqlRoutes.bind(router, services, graphqlNow);
         return router;
     }
 
     public static Router forFunction(FunctionSpec function, Services services) {
-        return all(services).restrictTo(function.routes());
+        return all(services, function.routes().contains(dev.turnstile.catalogue.ApiRoutes.GRAPHQL))
+                .restrictTo(function.routes());
     }
 }

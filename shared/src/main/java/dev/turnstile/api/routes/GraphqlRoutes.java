@@ -15,8 +15,17 @@ public final class GraphqlRoutes {
     private GraphqlRoutes() {
     }
 
-    public static void bind(Router router, Services s) {
-        GraphqlApi graphql = new GraphqlApi(s);
-        router.bind(GRAPHQL, graphql::execute);
+    /**
+     * @param now build the engine now (the graphql function: before SnapStart's snapshot), or at
+     *            its first request (every other function's router binds the route only to drop it,
+     *            and the scan path should not pay for a schema it never serves)
+     */
+    public static void bind(Router router, Services s, boolean now) {
+        if (now) {
+            router.bind(GRAPHQL, new GraphqlApi(s)::execute);
+            return;
+        }
+        java.util.concurrent.atomic.AtomicReference<GraphqlApi> built = new java.util.concurrent.atomic.AtomicReference<>();
+        router.bind(GRAPHQL, request -> built.updateAndGet(b -> b != null ? b : new GraphqlApi(s)).execute(request));
     }
 }
