@@ -145,6 +145,20 @@ public final class FlashSaleBenchmark {
         /** The live dashboard's WebSocket base URL ({@code ws://localhost:<port>}). */
         String dashboardWebSocket() throws IOException, InterruptedException;
 
+        /** Whether the durable record's queue consumer can be held (the runtime in this JVM only). */
+        default boolean canHoldRecorder() {
+            return false;
+        }
+
+        default void holdRecorder(boolean hold) {
+            throw new UnsupportedOperationException("Only the runtime in this JVM can hold its queue consumers");
+        }
+
+        /** Check-in events waiting in, or being handled from, the recorder's queue. */
+        default long recorderBacklog() {
+            throw new UnsupportedOperationException("Only the runtime in this JVM reports its queues");
+        }
+
         @Override
         void close();
     }
@@ -179,6 +193,21 @@ public final class FlashSaleBenchmark {
         @Override
         public String dashboardWebSocket() {
             return runtime.webSocketUrl();
+        }
+
+        @Override
+        public boolean canHoldRecorder() {
+            return true;
+        }
+
+        @Override
+        public void holdRecorder(boolean hold) {
+            runtime.holdQueueConsumers(hold);
+        }
+
+        @Override
+        public long recorderBacklog() {
+            return runtime.queueBacklog();
         }
 
         @Override

@@ -133,6 +133,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final ElasticMq sqs;
     private final WebSocketGateway webSocket;
     private final java.util.List<AutoCloseable> consumers = new java.util.ArrayList<>();
+    private final java.util.List<SqsEventSource> queuePollers = new java.util.ArrayList<>();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     /** The local stand-in for EventBridge: check-in facts reach their consumers in-process. */
     private final InProcessCheckInEvents checkInEvents = new InProcessCheckInEvents();
@@ -287,6 +288,19 @@ public final class LocalRuntime implements AutoCloseable {
         }, InProcessPaymentWorkflow.Timer.of(timers), Clock.systemUTC());
     }
 
+    /**
+     * Benchmarks: holds the queue consumers (their messages wait in the queues, as in SQS while a
+     * consumer lags) or lets them go on.
+     */
+    public void holdQueueConsumers(boolean hold) {
+        queuePollers.forEach(p -> p.hold(hold));
+    }
+
+    /** Benchmarks: messages waiting in, or being handled from, the consumers' queues. */
+    public long queueBacklog() {
+        return queuePollers.stream().mapToLong(SqsEventSource::backlog).sum();
+    }
+
     /** The in-process payment workflow (tests look at its executions). */
     public InProcessPaymentWorkflow paymentWorkflow() {
         return paymentWorkflow;
@@ -303,8 +317,10 @@ public final class LocalRuntime implements AutoCloseable {
             for (QueueSource source : spec.queues()) {
                 String url = sqs.createQueueWithDeadLetters(source.queue(), 5, 30);
                 consumers.add(new BusRule(checkInEvents, sqs.client(), url));
-                consumers.add(SqsEventSource.start(sqs.client(), url, handler, source.batchSize(),
-                        java.time.Duration.ofSeconds(source.batchingWindowSeconds())));
+                SqsEventSource poller = SqsEventSource.start(sqs.client(), url, handler, source.batchSize(),
+                        java.time.Duration.ofSeconds(source.batchingWindowSeconds()));
+                queuePollers.add(poller);
+                consumers.add(poller);
             }
         }
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * closed through this process is seen at once; one opened through another container (the socket
  * function in AWS) within a second — and a new client asks for a snapshot first anyway.
  */
-public final class CachedDashboardConnections implements DashboardConnections {
+final class CachedDashboardConnections implements DashboardConnections {
 
     static final long FRESH_FOR_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -24,7 +24,7 @@ public final class CachedDashboardConnections implements DashboardConnections {
     private final DashboardConnections table;
     private final Map<UUID, Read> byEvent = new ConcurrentHashMap<>();
 
-    public CachedDashboardConnections(DashboardConnections table) {
+    CachedDashboardConnections(DashboardConnections table) {
         this.table = table;
     }
 

@@ -13,6 +13,11 @@ import java.util.UUID;
  */
 public interface DashboardConnections {
 
+    /** These connections, each event's list remembered for a second (see {@link CachedDashboardConnections}). */
+    static DashboardConnections cached(DashboardConnections table) {
+        return new CachedDashboardConnections(table);
+    }
+
     void register(Connection connection);
 
     Optional<Connection> find(String connectionId);

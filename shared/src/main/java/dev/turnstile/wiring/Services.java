@@ -123,7 +123,7 @@ import dev.turnstile.adapters.jdbc.JdbcCheckInLedger;
 import dev.turnstile.checkin.SyncDoorTickets;
 import dev.turnstile.checkin.UndoCheckIn;
 import dev.turnstile.checkin.ConnectDashboard;
-import dev.turnstile.checkin.CachedDashboardConnections;
+import dev.turnstile.checkin.DashboardConnections;
 import dev.turnstile.checkin.DashboardTally;
 import dev.turnstile.checkin.DisconnectDashboard;
 import dev.turnstile.checkin.GetDashboardCounts;
@@ -414,7 +414,7 @@ public final class Services {
 
         // one tally per process: the counts this container keeps for the live dashboard
         DashboardTally tally = DashboardTally.of(tx, door.state(), ticketSource, clock, door.syncExecutor());
-        var dashboardConnections = new CachedDashboardConnections(door.dashboardConnections());
+        var dashboardConnections = DashboardConnections.cached(door.dashboardConnections());
         connectDashboard = new ConnectDashboard(doorFacts, dashboardConnections, tally, clock);
         disconnectDashboard = new DisconnectDashboard(dashboardConnections);
         sendDashboardSnapshot = new SendDashboardSnapshot(dashboardConnections, tally, door.poster());

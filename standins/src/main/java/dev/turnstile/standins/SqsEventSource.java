@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What Lambda's SQS event source mapping does, for the local runtime and tests: long-polls a queue,
@@ -38,6 +39,7 @@ public final class SqsEventSource implements AutoCloseable {
     private final long windowNanos;
     private final Thread poller;
     private volatile boolean running = true;
+    private volatile boolean held;
 
     private SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize,
                            Duration window) {
@@ -143,8 +145,34 @@ public final class SqsEventSource implements AutoCloseable {
                 .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
     }
 
+    /**
+     * Holds polling (messages wait in the queue, as they do in SQS while a consumer is throttled or
+     * scaling) or lets it go on: the check-in benchmark measures the scan path with the durable
+     * record deferred as well as live.
+     */
+    public void hold(boolean hold) {
+        held = hold;
+    }
+
+    /** Messages in the queue, waiting or being handled (approximate, as SQS reports them). */
+    public long backlog() {
+        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
+                + Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
+    }
+
     private void poll() {
         while (running) {
+            if (held) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                continue;
+            }
             try {
                 pollOnce(1);
             } catch (RuntimeException e) {
