@@ -374,7 +374,7 @@ public final class Services {
         getRegistrationSettings = new GetRegistrationSettings(access, settings);
         updateRegistrationSettings = new UpdateRegistrationSettings(access, events, ticketTypes, settings);
         getRegistrationForm = new GetRegistrationForm(tx, lookups, events, ticketTypes, questions, settings, clock);
-        TicketRenderer renderer = new ZxingPdfboxRenderer();
+        TicketRenderer renderer = OnFirstUse.of(TicketRenderer.class, () -> new ZxingPdfboxRenderer());
         Sheets sheets = Sheets.of(organizations, events, ticketTypes);
         downloadMyTickets = new DownloadMyTickets(tx, registrations, sheets, renderer);
         downloadTickets = new DownloadTickets(access, registrations, sheets, renderer);
@@ -408,7 +408,7 @@ public final class Services {
         createTaxRate = new CreateTaxRate(access, taxRates, clock);
         listTaxRates = new ListTaxRates(access, taxRates);
         setTicketTypeTaxRate = new SetTicketTypeTaxRate(access, taxRates);
-        InvoiceRenderer invoiceRenderer = new PdfboxInvoiceRenderer();
+        InvoiceRenderer invoiceRenderer = OnFirstUse.of(InvoiceRenderer.class, () -> new PdfboxInvoiceRenderer());
         downloadInvoice = new DownloadInvoice(access, registrations, invoices, invoiceRenderer);
         downloadMyInvoice = new DownloadMyInvoice(tx, registrations, invoices, invoiceRenderer);
 

@@ -38,6 +38,11 @@ public final class TestTokens {
         return new JwksTokenVerifier(new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK())), ISSUER);
     }
 
+    /** The issuer's public key set, as a JWKS endpoint serves it (for a verifier in another process). */
+    public String jwksJson() {
+        return new JWKSet(key.toPublicJWK()).toString();
+    }
+
     public static Principal newUser(String label) {
         UUID id = UUID.randomUUID();
         return new Principal(id, label + "-" + id.toString().substring(0, 8) + "@example.com", label);
