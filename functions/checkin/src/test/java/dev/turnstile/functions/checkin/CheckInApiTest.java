@@ -73,6 +73,11 @@ class CheckInApiTest extends ApiTestSupport {
     }
 
     @Test
+    void givenSnapStartPriming_thenTheScanPathsLocalWorkRuns_andItsRequestIsRefusedBeforeAnyData() {
+        assertThat(new CheckInFunction(services).prime()).isEqualTo(401);
+    }
+
+    @Test
     void givenARetriedScanId_thenTheSameAnswerComesBack_notAConflict() {
         JsonNode ticket = register(ann, "Ann");
 
