@@ -44,10 +44,19 @@ public final class FunctionCatalogue {
     /**
      * The GraphQL endpoint: one function executes the whole document with graphql-java against
      * graphql/schema.graphql, each field resolved by the use case of the matching REST route
-     * (docs/infrastructure.md, "GraphQL": why not AppSync). Reads only: PostgreSQL, nothing more.
+     * (docs/infrastructure.md, "GraphQL": why both this and AppSync). Reads only: PostgreSQL, nothing more.
      */
     public static final FunctionSpec GRAPHQL = new FunctionSpec(
             "graphql", API_PACKAGE + "GraphqlFunction", API_MODULE, 1024, List.of(ApiRoutes.GRAPHQL));
+
+    /**
+     * AppSync's resolver: AWS's GraphQL API invokes it as the direct Lambda resolver of each field
+     * of Query, and it answers the field through the same engine and use cases as {@link #GRAPHQL}
+     * (docs/infrastructure.md, "GraphQL": the two hosts). Reads only: PostgreSQL, nothing more.
+     */
+    public static final FunctionSpec GRAPHQL_RESOLVER = FunctionSpec.graphqlFields(
+            "graphql-resolver", API_PACKAGE + "GraphqlResolverFunction", API_MODULE, 1024,
+            new GraphqlFields(GraphqlFields.QUERY, "every root query field of the AppSync API"));
 
     /** Attendees: the flash-sale path. Sized up: memory buys CPU, and CPU is the registration's latency. */
     public static final FunctionSpec REGISTRATIONS = new FunctionSpec(
@@ -156,7 +165,12 @@ public final class FunctionCatalogue {
     public static List<FunctionSpec> all() {
         return List.of(ORGANIZATIONS, EVENTS, SESSIONS, TICKET_TYPES, PUBLIC_EVENTS, REGISTRATIONS, REGISTRATION_ADMIN,
                 PAYMENTS, PAYMENT_WEBHOOKS, CHECK_IN, HOLD_EXPIRY, PAYMENT_FOLLOW_UPS, DOOR_REPAIR, CHECK_IN_RECORDER,
-                DASHBOARD_SOCKET, DASHBOARD_PUSH, PAYMENT_STEPS, PAYMENT_RECONCILIATION, GRAPHQL);
+                DASHBOARD_SOCKET, DASHBOARD_PUSH, PAYMENT_STEPS, PAYMENT_RECONCILIATION, GRAPHQL, GRAPHQL_RESOLVER);
+    }
+
+    /** The functions AppSync invokes as direct Lambda resolvers. */
+    public static List<FunctionSpec> graphqlResolvers() {
+        return all().stream().filter(f -> !f.graphqlFields().isEmpty()).toList();
     }
 
     /** The functions behind the REST API. */

@@ -39,7 +39,11 @@ class WebSocketCatalogueTest {
         assertThat(FunctionCatalogue.all().stream().map(FunctionSpec::name).distinct().count())
                 .isEqualTo(FunctionCatalogue.all().size());
         assertThatThrownBy(() -> new FunctionSpec("both", "x.Y", "functions/checkin", 512, List.of(ApiRoutes.CHECK_IN),
-                List.of(), List.of(), List.of(WebSocketRoute.CONNECT), List.of(), List.of(), Set.of()))
+                List.of(), List.of(), List.of(WebSocketRoute.CONNECT), List.of(), List.of(), List.of(), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FunctionSpec("both", "x.Y", "functions/api", 512, List.of(ApiRoutes.GRAPHQL),
+                List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(new GraphqlFields(GraphqlFields.QUERY, "AppSync and HTTP at once")), Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new WebSocketRoute("$anything")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BusEvents("turnstile.checkin", "too big", 11)).isInstanceOf(IllegalArgumentException.class);

@@ -82,6 +82,21 @@ public final class GraphqlApi {
     }
 
     /**
+     * Runs one document for a caller the host has already identified (AppSync's resolver, whose
+     * caller AppSync verified): the same schema, fetchers, read limit and error mapping as
+     * {@link #execute(ApiRequest)}.
+     */
+    public ExecutionResult execute(Principal caller, String document, Map<String, Object> variables) {
+        return graphql.execute(ExecutionInput.newExecutionInput(document).variables(variables)
+                .graphQLContext(Map.of(Principal.class, caller)));
+    }
+
+    /** The executable schema, built from {@value #SCHEMA}. */
+    public graphql.schema.GraphQLSchema schema() {
+        return graphql.getGraphQLSchema();
+    }
+
+    /**
      * Answers one request: 200 with the GraphQL result (data and/or errors, syntax and validation
      * errors included, as GraphQL over HTTP asks for {@code application/json}), or 400 with an
      * errors array when the body is not a GraphQL request at all.
