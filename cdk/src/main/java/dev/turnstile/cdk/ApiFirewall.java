@@ -46,6 +46,8 @@ final class ApiFirewall extends Construct {
     static final int DEFAULT_REQUESTS_PER_IP = 6000;
     static final int EVALUATION_WINDOW_SECONDS = 300;
 
+    private final CfnWebACL webAcl;
+
     ApiFirewall(Construct scope, String id, Stage stage, int requestsPerIp) {
         super(scope, id);
         if (requestsPerIp < 100) {
@@ -78,8 +80,14 @@ final class ApiFirewall extends Construct {
                                 .actionToUse(RuleActionProperty.builder().count(CountActionProperty.builder().build()).build())
                                 .build()))))
                 .build();
-        CfnWebACLAssociation.Builder.create(this, "StageAssociation")
-                .resourceArn(stage.getStageArn())
+        this.webAcl = webAcl;
+        protect("StageAssociation", stage.getStageArn());
+    }
+
+    /** Puts another regional resource behind the same rules (the AppSync API: the same callers, the same limits). */
+    void protect(String id, String resourceArn) {
+        CfnWebACLAssociation.Builder.create(this, id)
+                .resourceArn(resourceArn)
                 .webAclArn(webAcl.getAttrArn())
                 .build();
     }

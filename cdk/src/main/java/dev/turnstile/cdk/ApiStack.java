@@ -1,5 +1,6 @@
 package dev.turnstile.cdk;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,9 @@ import software.constructs.Construct;
  * with that function's live alias. Nothing here lists routes by hand: adding a route to the
  * catalogue adds it to the API (POST /graphql, the GraphQL endpoint, included). Browsers on the
  * admin UI's origin get CORS preflights on every resource ({@link BrowserAccess}), and the
- * stage sits behind a WAF web ACL ({@link ApiFirewall}). Scheduled functions live in
- * {@link SchedulesStack}.
+ * stage sits behind a WAF web ACL ({@link ApiFirewall}). Beside it, the AppSync GraphQL API
+ * ({@link AppSyncApi}) with the catalogue's resolver function, behind the same web ACL.
+ * Scheduled functions live in {@link SchedulesStack}.
  */
 public final class ApiStack extends Stack {
 
@@ -53,6 +55,7 @@ public final class ApiStack extends Stack {
 
     private final RestApi api;
     private final List<CatalogueFunction> functions = new ArrayList<>();
+    private AppSyncApi appSync;
 
     /**
      * {@code adminOrigin}: the only browser origin the API answers (an https origin, possibly a
@@ -60,7 +63,7 @@ public final class ApiStack extends Stack {
      * per-IP limit per five minutes.
      */
     public ApiStack(Construct scope, String id, StackProps props, IUserPool userPool, LambdaArtifacts artifacts,
-                    DataStack.DatabaseAccess database, String adminOrigin, int requestsPerIp) {
+                    DataStack.DatabaseAccess database, String adminOrigin, int requestsPerIp, Path graphqlSchema) {
         super(scope, id, props);
 
         Map<String, String> environment = new java.util.TreeMap<>(CatalogueFunction.issuerEnvironment(userPool));
@@ -91,10 +94,22 @@ public final class ApiStack extends Stack {
         }
 
         suppressPreflightFindings();
-        new ApiFirewall(this, "Firewall", api.getDeploymentStage(), requestsPerIp);
+        ApiFirewall firewall = new ApiFirewall(this, "Firewall", api.getDeploymentStage(), requestsPerIp);
+
+        // AWS's GraphQL API: AppSync, each root field resolved by the graphql-resolver function
+        for (FunctionSpec spec : FunctionCatalogue.graphqlResolvers()) {
+            Code code = Code.fromAsset(artifacts.forModule(spec.module()).toString());
+            CatalogueFunction resolver = new CatalogueFunction(this, spec, code, environment, database);
+            functions.add(resolver);
+            appSync = new AppSyncApi(this, "AppSync", graphqlSchema, userPool, resolver);
+            firewall.protect("AppSyncAssociation", appSync.api().getArn());
+        }
 
         CfnOutput.Builder.create(this, "ApiUrl").value(api.getUrl()).build();
         CfnOutput.Builder.create(this, "GraphqlUrl").value(api.urlForPath(Route.GRAPHQL_PATH)).build();
+        CfnOutput.Builder.create(this, "AppSyncGraphqlUrl")
+                .description("AppSync's GraphQL endpoint (Cognito user pool tokens); POST /graphql is GraphqlUrl")
+                .value(appSync.api().getGraphqlUrl()).build();
     }
 
     public RestApi api() {

@@ -84,7 +84,7 @@ final class CatalogueFunction extends Construct {
         database.grantConnect(role);
         database.grantResources(spec, role);
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "Every function is published: API Gateway or EventBridge Scheduler invokes the '" + LIVE_ALIAS
+                "Every function is published: API Gateway, AppSync or EventBridge Scheduler invokes the '" + LIVE_ALIAS
                         + "' alias of its current version");
 
         live = function.addAlias(LIVE_ALIAS);
@@ -150,6 +150,9 @@ final class CatalogueFunction extends Construct {
     private static String description(FunctionSpec spec) {
         if (spec.isHttp()) {
             return spec.name() + ": " + spec.routes().size() + " API routes";
+        }
+        if (!spec.graphqlFields().isEmpty()) {
+            return spec.name() + ": AppSync resolver of the " + spec.graphqlFields().getFirst().typeName() + " fields";
         }
         if (!spec.webSocketRoutes().isEmpty()) {
             return spec.name() + ": WebSocket routes " + spec.webSocketRoutes();

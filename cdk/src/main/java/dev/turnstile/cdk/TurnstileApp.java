@@ -26,6 +26,12 @@ public final class TurnstileApp {
     /** Context key: the firewall's limit of requests per IP per five minutes ({@link ApiFirewall}). */
     public static final String WAF_RATE_LIMIT_CONTEXT = "turnstile:wafRateLimit";
 
+    /**
+     * The GraphQL schema, relative to the repository root: AppSync's definition is this file, the
+     * same one graphql-java loads from the classpath for POST /graphql.
+     */
+    public static final String GRAPHQL_SCHEMA = "shared/src/main/resources/graphql/schema.graphql";
+
     private TurnstileApp() {
     }
 
@@ -64,7 +70,7 @@ public final class TurnstileApp {
         AsyncStack async = new AsyncStack(app, "TurnstileAsync", props);
         WebStack web = new WebStack(app, "TurnstileWeb", props);
         ApiStack api = new ApiStack(app, "TurnstileApi", props, identity.userPool(), artifacts, data.databaseAccess(),
-                adminOrigin(app, web), wafRateLimit(app));
+                adminOrigin(app, web), wafRateLimit(app), graphqlSchema(app));
         SchedulesStack schedules = new SchedulesStack(app, "TurnstileSchedules", props, identity.userPool(), artifacts,
                 data.databaseAccess());
         WorkersStack workers = new WorkersStack(app, "TurnstileWorkers", props, identity.userPool(), artifacts,
@@ -126,7 +132,21 @@ public final class TurnstileApp {
         if (asset != null) {
             return LambdaArtifacts.same(Path.of(asset.toString()).toAbsolutePath());
         }
+        return LambdaArtifacts.builtIn(repoRoot(app));
+    }
+
+    /** {@code cdk synth} runs in {@code cdk/}, the template tests in {@code template-tests/}: both one level down. */
+    private static Path repoRoot(App app) {
         Object root = app.getNode().tryGetContext(REPO_ROOT_CONTEXT);
-        return LambdaArtifacts.builtIn(Path.of(root == null ? ".." : root.toString()).toAbsolutePath().normalize());
+        return Path.of(root == null ? ".." : root.toString()).toAbsolutePath().normalize();
+    }
+
+    private static Path graphqlSchema(App app) {
+        Path schema = repoRoot(app).resolve(GRAPHQL_SCHEMA);
+        if (!java.nio.file.Files.isRegularFile(schema)) {
+            throw new IllegalStateException("No GraphQL schema at " + schema + ": set the context " + REPO_ROOT_CONTEXT
+                    + " to the repository root");
+        }
+        return schema;
     }
 }

@@ -70,8 +70,10 @@ class ApiFirewallTemplateTest {
         String stageId = api.findResources("AWS::ApiGateway::Stage").keySet().iterator().next();
         Map<String, Map<String, Object>> associations = api.findResources("AWS::WAFv2::WebACLAssociation");
 
-        assertThat(associations).hasSize(1);
-        Map<String, Object> association = Cfn.properties(associations.values().iterator().next());
+        // the other one is AppSync's (AppSyncTemplateTest)
+        assertThat(associations).hasSize(2);
+        Map<String, Object> association = associations.values().stream().map(Cfn::properties)
+                .filter(a -> Cfn.text(a.get("ResourceArn")).contains("restapis")).findFirst().orElseThrow();
         assertThat(association.get("WebACLArn")).isEqualTo(Map.of("Fn::GetAtt", List.of(aclId, "Arn")));
         assertThat(Cfn.text(association.get("ResourceArn"))).isEqualTo(
                 "arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${" + restApiId + "}/stages/${" + stageId + "}");

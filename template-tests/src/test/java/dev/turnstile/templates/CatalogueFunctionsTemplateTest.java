@@ -24,8 +24,10 @@ class CatalogueFunctionsTemplateTest {
 
     @Test
     void httpFunctionsAreInTheApiStackAndScheduledOnesInTheSchedulesStack() {
+        // AppSync's resolver sits with the REST functions: both are the API, behind the same web ACL
         assertThat(Lambdas.functionsByHandler(app.api).keySet()).containsExactlyInAnyOrderElementsOf(
-                FunctionCatalogue.http().stream().map(Lambdas::handlerOf).toList());
+                Stream.concat(FunctionCatalogue.http().stream(), FunctionCatalogue.graphqlResolvers().stream())
+                        .map(Lambdas::handlerOf).toList());
         assertThat(Lambdas.functionsByHandler(app.schedules).keySet()).containsExactlyInAnyOrderElementsOf(
                 FunctionCatalogue.scheduled().stream().map(Lambdas::handlerOf).toList());
         assertThat(Lambdas.functionsByHandler(app.workers).keySet()).containsExactlyInAnyOrderElementsOf(

@@ -69,23 +69,25 @@ class LeastPrivilegeTest {
     }
 
     /**
-     * The GraphQL function reads what the REST routes it mirrors read, all in PostgreSQL: it may
-     * write its logs and traces, manage its network interfaces, connect to the proxy and read the
-     * key-sealing secret every function opens at init, nothing else (no table, bucket, bus,
-     * payment secret or workflow).
+     * The GraphQL functions (POST /graphql's and AppSync's resolver) read what the REST routes they
+     * mirror read, all in PostgreSQL: each may write its logs and traces, manage its network
+     * interfaces, connect to the proxy and read the key-sealing secret every function opens at
+     * init, nothing else (no table, bucket, bus, payment secret or workflow).
      */
-    @org.junit.jupiter.api.Test
-    void theGraphqlFunctionMayOnlyLogTraceUseItsNetworkInterfacesAndConnectToTheDatabase() {
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"graphql", "graphql-resolver"})
+    void theGraphqlFunctionsMayOnlyLogTraceUseTheirNetworkInterfacesAndConnectToTheDatabase(String name) {
         Template api = SynthesizedApp.get().api;
-        Map<String, Object> graphql = Lambdas.functionsByHandler(api)
-                .get(Lambdas.handlerOf(dev.turnstile.catalogue.FunctionCatalogue.GRAPHQL));
+        var spec = dev.turnstile.catalogue.FunctionCatalogue.all().stream().filter(f -> f.name().equals(name))
+                .findFirst().orElseThrow();
+        Map<String, Object> graphql = Lambdas.functionsByHandler(api).get(Lambdas.handlerOf(spec));
         Set<String> allowed = new java.util.HashSet<>(WITHOUT_RESOURCE_LEVEL_PERMISSIONS);
         allowed.addAll(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "rds-db:connect",
                 "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"));
 
         List<Map<String, Object>> statements = Lambdas.statementsOfRole(api, graphql);
 
-        assertThat(dev.turnstile.catalogue.FunctionCatalogue.GRAPHQL.uses()).isEmpty();
+        assertThat(spec.uses()).isEmpty();
         assertThat(statements.stream().flatMap(statement -> Cfn.asList(statement.get("Action")).stream()).map(Object::toString))
                 .contains("rds-db:connect", "logs:PutLogEvents").allMatch(allowed::contains);
         assertThat(statements).filteredOn(statement -> Cfn.asList(statement.get("Action")).stream()

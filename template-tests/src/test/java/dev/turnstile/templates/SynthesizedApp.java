@@ -70,7 +70,7 @@ final class SynthesizedApp {
 
     /** The template of the stack that deploys the catalogue function. */
     Template templateOf(dev.turnstile.catalogue.FunctionSpec spec) {
-        if (spec.isHttp()) {
+        if (spec.isHttp() || !spec.graphqlFields().isEmpty()) {
             return api;
         }
         if (!spec.schedules().isEmpty()) {
