@@ -233,6 +233,12 @@ public final class LocalRuntime implements AutoCloseable {
         for (FunctionSpec spec : FunctionCatalogue.http()) {
             handlers.put(spec, (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) load(spec, services));
         }
+        // AppSync's resolver functions have no AppSync here: POST /graphql serves the same fields
+        // through the same engine, so it must be one of the routes served
+        if (!FunctionCatalogue.graphqlResolvers().isEmpty() && handlers.keySet().stream()
+                .noneMatch(f -> f.routes().contains(dev.turnstile.catalogue.ApiRoutes.GRAPHQL))) {
+            throw new IllegalStateException("The catalogue has AppSync resolvers but no POST /graphql to serve their fields locally");
+        }
         return handlers;
     }
 
@@ -409,7 +415,8 @@ public final class LocalRuntime implements AutoCloseable {
                 "dashboardWebSocket", webSocket.url() + "/?orgId={orgId}&eventId={eventId}&token={token}",
                 "mintToken", "POST " + baseUrl + "/dev/tokens {\"email\": \"you@example.com\", \"name\": \"You\"}",
                 "demoEvent", baseUrl + "/v1/public/orgs/" + DemoData.ORG_SLUG + "/events/" + DemoData.EVENT_SLUG,
-                "graphql", "POST " + baseUrl + "/graphql {\"query\": \"{ myRegistrations { id status } }\"}",
+                "graphql", "POST " + baseUrl + "/graphql {\"query\": \"{ myRegistrations { id status } }\"}"
+                        + " (in AWS also AppSync, whose resolver function answers the same fields)",
                 "routes", FunctionCatalogue.http().stream().flatMap(f -> f.routes().stream()).map(Object::toString).toList());
     }
 

@@ -48,6 +48,30 @@ class CatalogueTest extends ApiTestSupport {
         }
     }
 
+    /**
+     * AppSync's resolver function is no HTTP function and has no route; the local runtime has no
+     * AppSync, so POST /graphql, which it serves, must answer the same fields with the same engine.
+     */
+    @Test
+    void everyAppSyncResolverFunctionExistsWithBothConstructors_andPostGraphqlServesItsFieldsLocally() throws Exception {
+        assertThat(FunctionCatalogue.graphqlResolvers()).isNotEmpty();
+        var engine = new dev.turnstile.api.graphql.GraphqlApi(services);
+        for (FunctionSpec spec : FunctionCatalogue.graphqlResolvers()) {
+            Class<?> handler = Class.forName(spec.handler());
+            assertThat(com.amazonaws.services.lambda.runtime.RequestHandler.class).isAssignableFrom(handler);
+            assertThat(handler.getConstructor()).isNotNull();
+            assertThat(handler.getConstructor(dev.turnstile.wiring.Services.class)).isNotNull();
+            assertThat(spec.isHttp()).isFalse();
+            assertThat(spec.routes()).isEmpty();
+            for (var fields : spec.graphqlFields()) {
+                assertThat(engine.schema().getObjectType(fields.typeName())).as(fields.typeName()).isNotNull()
+                        .isSameAs(engine.schema().getQueryType());
+            }
+        }
+        assertThat(ApiRouter.all(services).boundRoutes()).contains(ApiRoutes.GRAPHQL.key());
+        assertThat(FunctionCatalogue.http()).anySatisfy(f -> assertThat(f.routes()).contains(ApiRoutes.GRAPHQL));
+    }
+
     @Test
     void aFunctionAnswersOnlyItsOwnRoutes() {
         Principal user = TestTokens.newUser("Una");
