@@ -40,6 +40,9 @@ import software.constructs.Construct;
  */
 final class AppSyncApi extends Construct {
 
+    /** Root fields per request; a dashboard asks for two or three. */
+    static final int MAX_RESOLVERS_PER_REQUEST = 10;
+
     private final GraphqlApi api;
 
     AppSyncApi(Construct scope, String id, Path schemaFile, IUserPool userPool, CatalogueFunction resolver) {
@@ -59,6 +62,9 @@ final class AppSyncApi extends Construct {
                                 .build())
                         .build())
                 .xrayEnabled(true)
+                // every root field is an invocation: aliases could otherwise fan one request out
+                // to hundreds (POST /graphql's limit, GraphqlApi.MAX_READS, counts per document)
+                .resolverCountLimit(MAX_RESOLVERS_PER_REQUEST)
                 .build();
 
         // Logging set on the CloudFormation resource: the construct's logConfig would add a

@@ -35,6 +35,8 @@ class AppSyncTemplateTest {
 
         assertThat(graphqlApi).containsEntry("AuthenticationType", "AMAZON_COGNITO_USER_POOLS")
                 .containsEntry("XrayEnabled", true)
+                // each root field is one invocation: aliases cannot fan a request out
+                .containsEntry("ResolverCountLimit", 10)
                 .doesNotContainKey("AdditionalAuthenticationProviders");
         Map<String, Object> pool = Cfn.map(graphqlApi.get("UserPoolConfig"));
         assertThat(pool).containsEntry("DefaultAction", "ALLOW");
