@@ -42,21 +42,13 @@ class GraphqlApiTest extends ApiTestSupport {
 
     @BeforeAll
     static void twoOrganizations() {
-        orgA = createOrg(owner);
-        String[] published = publishedEvent(owner, orgA, 2500, 40);
-        eventA = published[0];
-        ticketTypeA = published[1];
-        Response session = call(as(owner, CREATE_SESSION).path("orgId", orgA).path("eventId", eventA).json("""
-                {"title": "Keynote", "startsAt": "%s", "endsAt": "%s"}""".formatted(
-                java.time.Instant.now().plus(java.time.Duration.ofDays(30)).plusSeconds(3600),
-                java.time.Instant.now().plus(java.time.Duration.ofDays(30)).plusSeconds(7200))));
-        assertThat(session.status()).isEqualTo(201);
-        Response registered = call(as(attendee, REGISTER).path("eventId", eventA).json(oneTicket(ticketTypeA, "Ari")));
-        assertThat(registered.status()).isEqualTo(201);
-        registrationA = registered.body().get("id").asText();
-
-        orgB = createOrg(outsider);
-        eventB = createEvent(outsider, orgB);
+        TwoOrganizations world = TwoOrganizations.create(owner, attendee, outsider);
+        orgA = world.orgA();
+        eventA = world.eventA();
+        ticketTypeA = world.ticketTypeA();
+        registrationA = world.registrationA();
+        orgB = world.orgB();
+        eventB = world.eventB();
     }
 
     @Test
