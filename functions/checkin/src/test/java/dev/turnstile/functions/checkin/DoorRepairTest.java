@@ -36,9 +36,9 @@ class DoorRepairTest extends ApiTestSupport {
     void givenACancellationWhoseRefreshWasLost_whenTheRepairRuns_thenTheDoorRefusesTheTicket() {
         Principal owner = TestTokens.newUser("Owen");
         String orgId = createOrg(owner);
-        String eventId = createEvent(owner, orgId, uniqueSlug("repair"), Instant.now().plus(Duration.ofHours(1)));
-        String typeId = createTicketType(owner, orgId, eventId, "Free", 0, 10);
-        call(as(owner, PUBLISH_EVENT).path("orgId", orgId).path("eventId", eventId));
+        String[] event = freeEventInAnHour(owner, orgId);
+        String eventId = event[0];
+        String typeId = event[1];
         JsonNode registration = call(as(TestTokens.newUser("Ann"), REGISTER).path("eventId", eventId)
                 .json(oneTicket(typeId, "Ann"))).body();
         String code = registration.get("tickets").get(0).get("qrCode").asText();
@@ -69,9 +69,9 @@ class DoorRepairTest extends ApiTestSupport {
     void givenRefreshesThatRan_thenTheirMessagesAreMarked_andTheRepairHasNothingToRedo() {
         Principal owner = TestTokens.newUser("Owen");
         String orgId = createOrg(owner);
-        String eventId = createEvent(owner, orgId, uniqueSlug("repair"), Instant.now().plus(Duration.ofHours(1)));
-        String typeId = createTicketType(owner, orgId, eventId, "Free", 0, 10);
-        call(as(owner, PUBLISH_EVENT).path("orgId", orgId).path("eventId", eventId));
+        String[] event = freeEventInAnHour(owner, orgId);
+        String eventId = event[0];
+        String typeId = event[1];
         var repair = new DoorRepairFunction(services);
         clock.advance(Duration.ofMinutes(1));
         repair.handleRequest(Map.of(), null); // what earlier tests left
@@ -86,6 +86,14 @@ class DoorRepairTest extends ApiTestSupport {
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(repaired).as("the confirmation's and the cancellation's refreshes ran and marked their messages").isZero();
+    }
+
+    /** A published event starting in an hour, with a free ticket type: {eventId, ticketTypeId}. */
+    private static String[] freeEventInAnHour(Principal owner, String orgId) {
+        String eventId = createEvent(owner, orgId, uniqueSlug("repair"), Instant.now().plus(Duration.ofHours(1)));
+        String typeId = createTicketType(owner, orgId, eventId, "Free", 0, 10);
+        assertThat(call(as(owner, PUBLISH_EVENT).path("orgId", orgId).path("eventId", eventId)).status()).isEqualTo(200);
+        return new String[] {eventId, typeId};
     }
 
     private static Response scan(Principal who, String orgId, String eventId, String code, String scanId) {
