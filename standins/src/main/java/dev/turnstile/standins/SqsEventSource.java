@@ -71,7 +71,7 @@ public final class SqsEventSource implements AutoCloseable {
 
     /** Receives one batch and invokes the handler once; the number of messages received. */
     public int pollOnce(int waitSeconds) {
-        List<Message> messages = new ArrayList<>(receive(waitSeconds));
+        List<Message> messages = new ArrayList<>(receive(waitSeconds, batchSize));
         if (messages.isEmpty()) {
             return 0;
         }
@@ -81,7 +81,7 @@ public final class SqsEventSource implements AutoCloseable {
             if (left <= 0) {
                 break;
             }
-            List<Message> more = receive(0);
+            List<Message> more = receive(0, batchSize - messages.size());
             if (more.isEmpty()) {
                 try {
                     Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 20));
@@ -140,8 +140,9 @@ public final class SqsEventSource implements AutoCloseable {
         return messages.size();
     }
 
-    private List<Message> receive(int waitSeconds) {
-        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(Math.min(RECEIVE_MAX, batchSize))
+    /** One ReceiveMessage call for at most {@code wanted} messages (a batch never holds more than its size). */
+    private List<Message> receive(int waitSeconds, int wanted) {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(Math.min(RECEIVE_MAX, wanted))
                 .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
     }
 
