@@ -52,8 +52,7 @@ final class CachedDashboardConnections implements DashboardConnections {
 
     @Override
     public void remove(String connectionId) {
-        Optional<Connection> known = table.find(connectionId);
         table.remove(connectionId);
-        known.ifPresent(c -> byEvent.remove(c.eventId()));
+        byEvent.clear(); // the id alone does not say which event's list held it; disconnects are rare
     }
 }
