@@ -160,19 +160,8 @@ public final class CheckInBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println("bench checkin: " + e.getMessage());
-            }
-            System.err.print(USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
-            return;
-        }
+        BenchmarkMain.quietLogs("warn");
+        Options options = BenchmarkMain.optionsOrExit("bench checkin", USAGE, args, Options::parse);
         // the raw phase's client keeps its connections to dynalite, as the runtime's does (LocalRuntime)
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", "256");

@@ -329,19 +329,8 @@ public final class FlashSaleBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println("bench: " + e.getMessage());
-            }
-            System.err.print(USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
-            return;
-        }
+        BenchmarkMain.quietLogs("warn");
+        Options options = BenchmarkMain.optionsOrExit("bench", USAGE, args, Options::parse);
         HttpClient setup = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         boolean ok;

@@ -59,8 +59,7 @@ public final class PaymentFaultBenchmark {
 
     public static void main(String[] args) throws Exception {
         // the run provokes thousands of expected warnings (retries, faults); the figures are the output
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty(
-                "org.slf4j.simpleLogger.defaultLogLevel", "error"));
+        BenchmarkMain.quietLogs("error");
         Map<String, String> options = options(args);
         int flows = Integer.parseInt(options.getOrDefault("flows", "10000"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "8"));
