@@ -359,14 +359,28 @@ public final class FlashSaleBenchmark {
         List<RoundResult> measured = new ArrayList<>();
         boolean ok = true;
         int total = options.warmup() + options.rounds();
+        // -Dbench.jfr=FILE records the measured rounds only (set-up and warm-up would swamp a profile)
+        String jfr = System.getProperty("bench.jfr");
+        jdk.jfr.Recording recording = null;
         for (int round = 1; round <= total; round++) {
             boolean warmup = round <= options.warmup();
+            if (!warmup && jfr != null && recording == null) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)); // a round lasts about a second
+                recording.start();
+            }
             RoundResult r = round(round, warmup);
             print(r);
             ok &= r.correct();
             if (!warmup) {
                 measured.add(r);
             }
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(jfr));
+            recording.close();
+            System.out.println("JFR recording of the measured rounds: " + jfr);
         }
         summary(measured, ok);
         return ok;

@@ -79,7 +79,7 @@ public final class ConfirmPaidRegistration {
         Map<UUID, Integer> perType = Seats.perType(r);
         List<Map.Entry<UUID, Integer>> taken = new ArrayList<>();
         for (var e : perType.entrySet()) {
-            if (!inventory.take(e.getKey(), e.getValue(), true, now)) {
+            if (inventory.take(e.getKey(), e.getValue(), true, now).isEmpty()) {
                 taken.forEach(t -> inventory.release(t.getKey(), t.getValue(), true));
                 return false;
             }

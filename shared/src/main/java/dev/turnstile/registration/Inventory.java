@@ -1,6 +1,7 @@
 package dev.turnstile.registration;
 
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -14,9 +15,10 @@ public interface Inventory {
      * Takes {@code quantity} seats of a ticket type, as held (pending payment) or sold, if they fit
      * in its capacity and it is active and on sale at {@code now}.
      *
-     * @return false if they do not fit (or the type went off sale); nothing changed then
+     * @return the seats of the type left after taking them; empty if they do not fit (or the type
+     *         went off sale), and nothing changed then
      */
-    boolean take(UUID ticketTypeId, int quantity, boolean sold, Instant now);
+    OptionalInt take(UUID ticketTypeId, int quantity, boolean sold, Instant now);
 
     /** Gives back seats taken earlier (held or sold). */
     void release(UUID ticketTypeId, int quantity, boolean sold);

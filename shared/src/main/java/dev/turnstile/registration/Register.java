@@ -66,7 +66,7 @@ public final class Register {
     private final Seats seats;
     private final TicketSigner signer;
     private final Clock clock;
-    private final SoldOutMemo memo;
+    private final SeatGate gate;
     private final TaxRateRepository taxRates;
     private final Map<UUID, UUID> orgOfEvent = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -74,7 +74,7 @@ public final class Register {
                     TicketTypeRepository ticketTypes, RegistrationSettingsRepository settings,
                     QuestionRepository questions, PromoCodeRepository promoCodes, WaitlistRepository waitlist,
                     RegistrationRepository registrations, Inventory inventory, Outbox outbox, Seats seats,
-                    TicketSigner signer, SoldOutMemo memo, Clock clock,
+                    TicketSigner signer, SeatGate gate, Clock clock,
                     TaxRateRepository taxRates) {
         this.transactions = transactions;
         this.lookups = lookups;
@@ -90,7 +90,7 @@ public final class Register {
         this.outbox = outbox;
         this.seats = seats;
         this.signer = signer;
-        this.memo = memo;
+        this.gate = gate;
         this.clock = clock;
         this.taxRates = taxRates;
     }
@@ -98,48 +98,74 @@ public final class Register {
     /** @param idempotencyKey the client's key for this attempt (null: none); a retry with it gets the first outcome */
     public Outcome register(Principal caller, UUID eventId, Command command, String idempotencyKey) {
         checkShape(command, idempotencyKey);
-        if (command.waitlistEntryId() == null && idempotencyKey == null) {
-            for (TicketRequest t : command.tickets()) {
-                if (t != null && t.ticketTypeId() != null) {
-                    var name = memo.recentlySoldOut(t.ticketTypeId());
-                    if (name.isPresent()) {
-                        throw soldOut(name.get());
+        UUID orgId = orgOf(eventId);
+        // a waitlist offer's seats are held already: its holder does not queue for them
+        SeatGate.Pass pass = null;
+        if (command.waitlistEntryId() == null) {
+            SeatGate.Admission admission = gate.enter(wanted(command), idempotencyKey == null);
+            if (admission.refused() != null) {
+                throw soldOut(admission.refused().ticketTypeName());
+            }
+            pass = admission.pass();
+        }
+        try {
+            for (int attempt = 1; ; attempt++) {
+                SeatGate.Pass admitted = pass;
+                if (admitted != null) {
+                    admitted.retrying();
+                }
+                try {
+                    Outcome outcome = transactions.write(TenantContext.of(orgId, caller.userId()),
+                            () -> registerInTenant(caller, orgId, eventId, command, idempotencyKey, admitted));
+                    if (admitted != null) {
+                        admitted.committed();
+                    }
+                    return outcome;
+                } catch (Conflict e) {
+                    // a confirmation number drawn twice the same day (rare: 31^6 per day), the same request
+                    // twice at once with one idempotency key (the retry finds the other), or a deadlock
+                    // PostgreSQL broke by aborting us: try again
+                    if (!RETRYABLE.contains(e.code()) || attempt == 3) {
+                        throw e;
                     }
                 }
             }
-        }
-        UUID orgId = orgOf(eventId);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.write(TenantContext.of(orgId, caller.userId()),
-                        () -> registerInTenant(caller, orgId, eventId, command, idempotencyKey));
-            } catch (Conflict e) {
-                // a confirmation number drawn twice the same day (rare: 31^6 per day), the same request
-                // twice at once with one idempotency key (the retry finds the other), or a deadlock
-                // PostgreSQL broke by aborting us: try again
-                if (!RETRYABLE.contains(e.code()) || attempt == 3) {
-                    throw e;
-                }
+        } finally {
+            if (pass != null) {
+                pass.close();
             }
         }
     }
 
-    /** The event's organization, to open its tenant context; remembered, since an event never moves. */
+    /** Seats asked for per ticket type, as the request names them (checked later, in the transaction). */
+    private static Map<UUID, Integer> wanted(Command command) {
+        Map<UUID, Integer> perType = new java.util.HashMap<>();
+        for (TicketRequest t : command.tickets()) {
+            if (t != null && t.ticketTypeId() != null) {
+                perType.merge(t.ticketTypeId(), 1, Integer::sum);
+            }
+        }
+        return perType;
+    }
+
+    /**
+     * The event's organization, to open its tenant context; remembered, since an event never moves.
+     * Looked up once however many ask at the same moment (the crowd of a sale's first second).
+     */
     private UUID orgOf(UUID eventId) {
         UUID known = orgOfEvent.get(eventId);
         if (known != null) {
             return known;
         }
-        UUID orgId = transactions.read(TenantContext.none(), () -> lookups.orgOfEvent(eventId))
-                .orElseThrow(() -> new NotFound("event", eventId));
         if (orgOfEvent.size() >= 10_000) {
             orgOfEvent.clear();
         }
-        orgOfEvent.put(eventId, orgId);
-        return orgId;
+        return orgOfEvent.computeIfAbsent(eventId, id -> transactions.read(TenantContext.none(), () -> lookups.orgOfEvent(id))
+                .orElseThrow(() -> new NotFound("event", id)));
     }
 
-    private Outcome registerInTenant(Principal caller, UUID orgId, UUID eventId, Command command, String key) {
+    private Outcome registerInTenant(Principal caller, UUID orgId, UUID eventId, Command command, String key,
+                                     SeatGate.Pass pass) {
         // the database keeps microseconds: the answer must show the instants a later read shows
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (key != null) {
@@ -151,11 +177,11 @@ public final class Register {
         // the cheapest refusal first: committed counts already show the order cannot be filled
         Map<UUID, TicketType> types = ticketTypes.listForEvent(eventId).stream()
                 .collect(Collectors.toMap(TicketType::id, Function.identity()));
-        if (command.waitlistEntryId() == null) {
-            for (TicketRequest t : command.tickets()) {
-                TicketType type = t == null || t.ticketTypeId() == null ? null : types.get(t.ticketTypeId());
-                if (type != null && type.available() == 0) {
-                    memo.soldOut(type.id(), type.name());
+        for (TicketRequest t : command.tickets()) {
+            TicketType type = t == null || t.ticketTypeId() == null ? null : types.get(t.ticketTypeId());
+            if (type != null) {
+                gate.learn(type.id(), type.name(), type.available());
+                if (type.available() == 0 && command.waitlistEntryId() == null) {
                     throw soldOut(type.name());
                 }
             }
@@ -229,11 +255,16 @@ public final class Register {
         // the contended rows last, so that their locks are held only until the commit, and in the one
         // order every transaction uses: ticket types by id, then the event's seats, then the promo code
         for (var e : perType.entrySet()) {
-            if (!inventory.take(e.getKey(), e.getValue(), free, now)) {
+            String name = types.get(e.getKey()).name();
+            java.util.OptionalInt left = inventory.take(e.getKey(), e.getValue(), free, now);
+            if (left.isEmpty()) {
                 if (e.getValue() == 1) {
-                    memo.soldOut(e.getKey(), types.get(e.getKey()).name()); // not even one seat was left
+                    gate.learn(e.getKey(), name, 0); // not even one seat was left
                 }
-                throw soldOut(types.get(e.getKey()).name());
+                throw soldOut(name);
+            }
+            if (pass != null) {
+                pass.sold(e.getKey(), left.getAsInt());
             }
         }
         if (rules.capacity() != null && !inventory.takeEventSeats(eventId, tickets.size())) {

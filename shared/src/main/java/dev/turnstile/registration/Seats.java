@@ -28,16 +28,16 @@ public final class Seats {
     /** Wired once and shared by the use cases that give seats back. */
     public static Seats of(Inventory inventory, RegistrationRepository registrations,
                            RegistrationSettingsRepository settings, PromoCodeRepository promoCodes,
-                           WaitlistRepository waitlist, EventRepository events, Outbox outbox, SoldOutMemo memo) {
-        return new Seats(inventory, registrations, settings, promoCodes, waitlist, events, outbox, memo);
+                           WaitlistRepository waitlist, EventRepository events, Outbox outbox, SeatGate gate) {
+        return new Seats(inventory, registrations, settings, promoCodes, waitlist, events, outbox, gate);
     }
 
-    private final SoldOutMemo memo;
+    private final SeatGate gate;
 
     private Seats(Inventory inventory, RegistrationRepository registrations, RegistrationSettingsRepository settings,
           PromoCodeRepository promoCodes, WaitlistRepository waitlist, EventRepository events, Outbox outbox,
-          SoldOutMemo memo) {
-        this.memo = memo;
+          SeatGate gate) {
+        this.gate = gate;
         this.inventory = inventory;
         this.registrations = registrations;
         this.settings = settings;
@@ -55,7 +55,7 @@ public final class Seats {
         Map<UUID, Integer> perType = perType(r);
         perType.forEach((type, quantity) -> {
             inventory.release(type, quantity, sold);
-            memo.forget(type);
+            gate.forget(type);
         });
         if (s.capacity() != null) {
             inventory.releaseEventSeats(r.eventId(), r.tickets().size());
@@ -93,7 +93,7 @@ public final class Seats {
         refunded.forEach(t -> perType.merge(t.ticketTypeId(), 1, Integer::sum));
         perType.forEach((type, quantity) -> {
             inventory.release(type, quantity, true);
-            memo.forget(type);
+            gate.forget(type);
         });
         if (s.capacity() != null) {
             inventory.releaseEventSeats(r.eventId(), refunded.size());
@@ -116,7 +116,7 @@ public final class Seats {
     void endOffer(WaitlistEntry entry, WaitlistStatus status, Instant now) {
         RegistrationSettings s = settings.readForRegistration(entry.eventId());
         inventory.release(entry.ticketTypeId(), entry.quantity(), false);
-        memo.forget(entry.ticketTypeId());
+        gate.forget(entry.ticketTypeId());
         if (s.capacity() != null) {
             inventory.releaseEventSeats(entry.eventId(), entry.quantity());
         }
@@ -141,7 +141,7 @@ public final class Seats {
                 return;
             }
             WaitlistEntry entry = next.get();
-            if (!inventory.take(ticketTypeId, entry.quantity(), false, now)) {
+            if (inventory.take(ticketTypeId, entry.quantity(), false, now).isEmpty()) {
                 return;
             }
             if (s.capacity() != null && !inventory.takeEventSeats(eventId, entry.quantity())) {

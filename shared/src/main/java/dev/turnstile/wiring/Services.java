@@ -83,7 +83,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import dev.turnstile.registration.Seats;
 import dev.turnstile.registration.Sheets;
-import dev.turnstile.registration.SoldOutMemo;
+import dev.turnstile.registration.SeatGate;
 import dev.turnstile.registration.TicketRenderer;
 import dev.turnstile.adapters.render.ZxingPdfboxRenderer;
 import dev.turnstile.ticketcode.ListSigningKeys;
@@ -312,8 +312,8 @@ public final class Services {
         Outbox outbox = new DoorSyncingOutbox(new JdbcOutbox(sql), tx, syncDoorTickets, door.syncExecutor(), doorBacklog, clock);
         var lookups = new JdbcDueWork(sql);
         OrgAccess access = new OrgAccess(tx, memberships);
-        SoldOutMemo soldOut = SoldOutMemo.create();
-        Seats seats = Seats.of(inventory, registrations, settings, promoCodes, waitlist, events, outbox, soldOut);
+        SeatGate seatGate = SeatGate.create();
+        Seats seats = Seats.of(inventory, registrations, settings, promoCodes, waitlist, events, outbox, seatGate);
         var signingKeys = new JdbcSigningKeys(sql);
         TicketSigner signer = TicketSigner.of(signingKeys, sealer, clock);
 
@@ -352,7 +352,7 @@ public final class Services {
 
         var taxRates = new JdbcTaxRates(sql);
         register = new Register(tx, lookups, users, events, ticketTypes, settings, questions, promoCodes, waitlist,
-                registrations, inventory, outbox, seats, signer, soldOut, clock, taxRates);
+                registrations, inventory, outbox, seats, signer, seatGate, clock, taxRates);
         cancelRegistration = new CancelRegistration(access, registrations, seats, clock);
         cancelMyRegistration = new CancelMyRegistration(tx, registrations, settings, events, seats, clock);
         expireHolds = new ExpireHolds(tx, lookups, registrations, waitlist, seats, clock);

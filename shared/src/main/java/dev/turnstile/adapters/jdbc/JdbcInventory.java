@@ -2,6 +2,7 @@ package dev.turnstile.adapters.jdbc;
 
 import dev.turnstile.registration.Inventory;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -19,12 +20,14 @@ public final class JdbcInventory implements Inventory {
     }
 
     @Override
-    public boolean take(UUID ticketTypeId, int quantity, boolean sold, Instant now) {
+    public OptionalInt take(UUID ticketTypeId, int quantity, boolean sold, Instant now) {
         String column = sold ? "quantity_sold" : "quantity_held";
-        return sql.update("UPDATE ticket_types SET " + column + " = " + column + " + ?"
+        return sql.one("UPDATE ticket_types SET " + column + " = " + column + " + ?"
                 + " WHERE id = ? AND is_active AND quantity_sold + quantity_held + ? <= capacity"
-                + " AND (sale_starts_at IS NULL OR sale_starts_at <= ?) AND (sale_ends_at IS NULL OR ? < sale_ends_at)",
-                quantity, ticketTypeId, quantity, now, now) == 1;
+                + " AND (sale_starts_at IS NULL OR sale_starts_at <= ?) AND (sale_ends_at IS NULL OR ? < sale_ends_at)"
+                + " RETURNING capacity - quantity_sold - quantity_held",
+                rs -> rs.getInt(1), quantity, ticketTypeId, quantity, now, now)
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     @Override
