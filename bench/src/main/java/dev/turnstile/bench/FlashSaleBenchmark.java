@@ -47,25 +47,32 @@ public final class FlashSaleBenchmark {
 
     static final String USAGE = """
             usage: ./turnstile bench [--clients N] [--capacity C] [--price MINOR] [--target URL]
-                                     [--warmup W] [--rounds R] [--timeout SECONDS]
+                                     [--warmup W] [--rounds R] [--timeout SECONDS] [--connections open|fresh]
               --clients N   concurrent clients, one registration attempt each     (default 1000)
               --capacity C  capacity of the ticket type on sale                   (default 100)
               --price MINOR price in EUR cents; > 0 holds seats (pending), 0 sells (confirmed) (default 2500)
               --target URL  a running local runtime (its /dev/tokens mints the tokens); default:
                             start one in this JVM on a random port with a throwaway database
-              --warmup W    warm-up rounds, reported but not counted              (default 1)
+              --warmup W    warm-up rounds, reported but not counted: until the JIT has compiled the
+                            paths a sale takes, it competes with them for the two cores   (default 20)
               --rounds R    measured rounds, each on a fresh event                 (default 1)
               --timeout S   per-request timeout; a request without an answer by then is missing (default 60)
+              --connections open: each client's connection is open before the sale opens, as a
+                            browser showing the sale page holds one, and the clock runs from its
+                            request; fresh: each client connects when the sale opens, inside the
+                            measured time                                         (default open)
             Each option may also be given as a system property: -Dbench.clients=N, ...
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Options(int clients, int capacity, long price, String target, int warmup, int rounds, int timeoutSeconds) {
+    record Options(int clients, int capacity, long price, String target, int warmup, int rounds, int timeoutSeconds,
+                   boolean freshConnections) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
-            for (String name : List.of("clients", "capacity", "price", "target", "warmup", "rounds", "timeout")) {
+            for (String name : List.of("clients", "capacity", "price", "target", "warmup", "rounds", "timeout",
+                    "connections")) {
                 String value = System.getProperty("bench." + name);
                 if (value != null && !value.isBlank()) {
                     given.put(name, value);
@@ -97,13 +104,24 @@ public final class FlashSaleBenchmark {
                     positive(given.remove("capacity"), "capacity", 100),
                     number(given.remove("price"), "price", 2500),
                     given.remove("target"),
-                    (int) number(given.remove("warmup"), "warmup", 1),
+                    (int) number(given.remove("warmup"), "warmup", 20),
                     positive(given.remove("rounds"), "rounds", 1),
-                    positive(given.remove("timeout"), "timeout", 60));
+                    positive(given.remove("timeout"), "timeout", 60),
+                    fresh(given.remove("connections")));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next());
             }
             return o;
+        }
+
+        private static boolean fresh(String value) {
+            if (value == null || value.equals("open")) {
+                return false;
+            }
+            if (value.equals("fresh")) {
+                return true;
+            }
+            throw new IllegalArgumentException("--connections must be open or fresh, not " + value);
         }
 
         private static long number(String value, String name, long fallback) {
@@ -344,6 +362,9 @@ public final class FlashSaleBenchmark {
         System.out.printf(Locale.ROOT, "Flash sale: %d clients, capacity %d, price %d EUR cents (%s)%n", options.clients(),
                 options.capacity(), options.price(), options.price() > 0 ? "paid: seats are held, registrations pending"
                         : "free: seats are sold, registrations confirmed");
+        System.out.printf(Locale.ROOT, "Connections: %s%n", options.freshConnections()
+                ? "fresh: each client connects when the sale opens (connecting is in the measured time)"
+                : "open: each client connected before the sale opens; the clock runs from its request");
         System.out.printf(Locale.ROOT, "Target: %s%n", target.describe());
         System.out.printf(Locale.ROOT, "Machine: %d cores seen by the JVM, Java %s, load average %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
@@ -437,12 +458,26 @@ public final class FlashSaleBenchmark {
                 int id = i;
                 byte[] request = requests.get(i);
                 futures.add(clients.submit(() -> {
+                    // each client its own connection, as separate browsers have: open while the sale page
+                    // shows, or opened when the sale opens (--connections fresh)
+                    java.net.Socket open = null;
+                    IOException refused = null;
+                    if (!options.freshConnections()) {
+                        try {
+                            open = OneShotHttp.connect(registerUri, timeoutMillis);
+                        } catch (IOException e) {
+                            refused = e;
+                        }
+                    }
                     ready.countDown();
                     gate.await();
                     long sent = System.nanoTime();
                     try {
-                        // each client its own connection, opened when the sale opens, as separate browsers do
-                        var r = OneShotHttp.exchange(OneShotHttp.connect(registerUri, timeoutMillis), request);
+                        if (refused != null) {
+                            throw refused;
+                        }
+                        var r = OneShotHttp.exchange(open != null ? open : OneShotHttp.connect(registerUri, timeoutMillis),
+                                request);
                         return new Answer(id, sent, System.nanoTime(), r.status(), r.body(), null);
                     } catch (IOException e) {
                         return new Answer(id, sent, System.nanoTime(), -1, null, e.getClass().getSimpleName());

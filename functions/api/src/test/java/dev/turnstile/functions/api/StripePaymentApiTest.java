@@ -329,7 +329,7 @@ class StripePaymentApiTest extends ApiTestSupport {
         stripe.createAnswers(pi, 2500);
         pay(ann, registrationId);
         clock.advance(Duration.ofMinutes(16));
-        services.expireHolds.run();
+        paying.expireHolds.run();
         assertThat(myRegistration(ann, registrationId).get("status").asText()).isEqualTo("expired");
         assertThat(soldAndHeld(e[1])).containsExactly(0, 0);
 
@@ -351,7 +351,7 @@ class StripePaymentApiTest extends ApiTestSupport {
         stripe.createAnswers(pi, 2500);
         pay(ann, registrationId);
         clock.advance(Duration.ofMinutes(16));
-        services.expireHolds.run();
+        paying.expireHolds.run(); // in the process that sold the seat: it offers it again at once
         register(TestTokens.newUser("Bea"), e); // the last seat goes to someone else
 
         stripe.intentIs(pi, 2500, "succeeded", null);
