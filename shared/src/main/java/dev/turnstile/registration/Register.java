@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -68,7 +69,7 @@ public final class Register {
     private final Clock clock;
     private final SeatGate gate;
     private final TaxRateRepository taxRates;
-    private final Map<UUID, UUID> orgOfEvent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, CompletableFuture<UUID>> orgOfEvent = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Register(Transactions transactions, DueWork lookups, UserRepository users, EventRepository events,
                     TicketTypeRepository ticketTypes, RegistrationSettingsRepository settings,
@@ -150,18 +151,33 @@ public final class Register {
 
     /**
      * The event's organization, to open its tenant context; remembered, since an event never moves.
-     * Looked up once however many ask at the same moment (the crowd of a sale's first second).
+     * Looked up once however many ask at the same moment (the crowd of a sale's first second): the
+     * others wait for that one answer.
      */
     private UUID orgOf(UUID eventId) {
-        UUID known = orgOfEvent.get(eventId);
-        if (known != null) {
-            return known;
+        CompletableFuture<UUID> known = orgOfEvent.get(eventId);
+        if (known == null) {
+            if (orgOfEvent.size() >= 10_000) {
+                orgOfEvent.clear();
+            }
+            CompletableFuture<UUID> mine = new CompletableFuture<>();
+            known = orgOfEvent.putIfAbsent(eventId, mine);
+            if (known == null) {
+                known = mine;
+                try {
+                    mine.complete(transactions.read(TenantContext.none(), () -> lookups.orgOfEvent(eventId))
+                            .orElseThrow(() -> new NotFound("event", eventId)));
+                } catch (RuntimeException e) {
+                    orgOfEvent.remove(eventId, mine); // not remembered: the next one asks again
+                    mine.completeExceptionally(e);
+                }
+            }
         }
-        if (orgOfEvent.size() >= 10_000) {
-            orgOfEvent.clear();
+        try {
+            return known.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        return orgOfEvent.computeIfAbsent(eventId, id -> transactions.read(TenantContext.none(), () -> lookups.orgOfEvent(id))
-                .orElseThrow(() -> new NotFound("event", id)));
     }
 
     private Outcome registerInTenant(Principal caller, UUID orgId, UUID eventId, Command command, String key,

@@ -53,6 +53,38 @@ class InventoryConcurrencyTest extends ApiTestSupport {
     }
 
     @Test
+    void givenCapacity100_when1000AttemptsArriveAtOnce_thenTheCrowdAfterTheLastSeatIsAnsweredWithoutATransaction()
+            throws Exception {
+        // the registrations function of its own process, on a pool that counts what it lends
+        java.util.concurrent.atomic.AtomicInteger lent = new java.util.concurrent.atomic.AtomicInteger();
+        javax.sql.DataSource app = db.app();
+        javax.sql.DataSource counting = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        lent.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(app, args);
+                    } catch (java.lang.reflect.InvocationTargetException x) {
+                        throw x.getCause();
+                    }
+                });
+        var registrations = new RegistrationsFunction(new dev.turnstile.wiring.Services(counting, tokens.verifier(),
+                door.ports(), dev.turnstile.testing.TestS3.ticketFiles(), clock));
+        String[] e = publishedEvent(owner, orgId, 2500, 100);
+
+        Map<Integer, List<Response>> byStatus = storm(ATTEMPTS, i -> ApiCall.to(REGISTER).path("eventId", e[0])
+                .json(oneTicket(e[1], "Buyer " + i)), i -> true, call -> send(registrations, call));
+
+        assertThat(byStatus.get(201)).hasSize(100);
+        assertThat(byStatus.get(409)).hasSize(900).allSatisfy(r -> assertThat(r.code()).isEqualTo("sold_out"));
+        assertThat(soldAndHeld(e[1])).containsExactly(0, 100);
+        // one transaction per seat sold and the event's organization looked up once; without the seat
+        // gate each of the 900 opened one too, only to read that nothing was left
+        assertThat(lent.get()).isBetween(101, 120);
+    }
+
+    @Test
     void givenAFreeTicketWithCapacity100_when1000AttemptsArriveAtOnce_thenExactly100AreConfirmed() throws Exception {
         String[] e = publishedEvent(owner, orgId, 0, 100);
 
@@ -133,12 +165,21 @@ class InventoryConcurrencyTest extends ApiTestSupport {
     }
 
     private static Map<Integer, List<Response>> storm(int n, Function<Integer, ApiCall> request) throws Exception {
-        return storm(n, request, i -> true);
+        return storm(n, request, i -> true, ApiTestSupport::call);
     }
 
-    /** Fires {@code n} calls, released together (those marked get a new attendee's token); returns the answers by status. */
     private static Map<Integer, List<Response>> storm(int n, Function<Integer, ApiCall> request,
                                                       java.util.function.IntPredicate newAttendee) throws Exception {
+        return storm(n, request, newAttendee, ApiTestSupport::call);
+    }
+
+    /**
+     * Fires {@code n} calls, released together (those marked get a new attendee's token) through
+     * {@code handler}; returns the answers by status.
+     */
+    private static Map<Integer, List<Response>> storm(int n, Function<Integer, ApiCall> request,
+                                                      java.util.function.IntPredicate newAttendee,
+                                                      Function<ApiCall, Response> handler) throws Exception {
         List<ApiCall> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ApiCall call = request.apply(i);
@@ -151,7 +192,7 @@ class InventoryConcurrencyTest extends ApiTestSupport {
                 int index = i;
                 pool.submit(() -> {
                     start.await();
-                    answers.put(index, call(calls.get(index)));
+                    answers.put(index, handler.apply(calls.get(index)));
                     return null;
                 });
             }
