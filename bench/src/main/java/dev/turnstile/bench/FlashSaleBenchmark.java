@@ -60,7 +60,7 @@ public final class FlashSaleBenchmark {
               --connections open: each client's connection is open before the sale opens, as a
                             browser showing the sale page holds one, and the clock runs from its
                             request; fresh: each client connects when the sale opens, inside the
-                            measured time                                         (default open)
+                            measured time                                         (default fresh)
             Each option may also be given as a system property: -Dbench.clients=N, ...
             """;
 
@@ -115,11 +115,11 @@ public final class FlashSaleBenchmark {
         }
 
         private static boolean fresh(String value) {
-            if (value == null || value.equals("open")) {
-                return false;
-            }
-            if (value.equals("fresh")) {
+            if (value == null || value.equals("fresh")) {
                 return true;
+            }
+            if (value.equals("open")) {
+                return false;
             }
             throw new IllegalArgumentException("--connections must be open or fresh, not " + value);
         }
