@@ -24,12 +24,7 @@ class GraphqlApiTest extends ApiTestSupport {
     static final Principal owner = TestTokens.newUser("Olga");
     static final Principal attendee = TestTokens.newUser("Ari");
     static final Principal outsider = TestTokens.newUser("Mallory");
-    static String orgA;
-    static String eventA;
-    static String ticketTypeA;
-    static String registrationA;
-    static String orgB;
-    static String eventB;
+    static TwoOrganizations world;
 
     static final String EVENT_QUERY = """
             query Event($org: ID!, $event: ID!) {
@@ -42,21 +37,15 @@ class GraphqlApiTest extends ApiTestSupport {
 
     @BeforeAll
     static void twoOrganizations() {
-        TwoOrganizations world = TwoOrganizations.create(owner, attendee, outsider);
-        orgA = world.orgA();
-        eventA = world.eventA();
-        ticketTypeA = world.ticketTypeA();
-        registrationA = world.registrationA();
-        orgB = world.orgB();
-        eventB = world.eventB();
+        world = TwoOrganizations.create(owner, attendee, outsider);
     }
 
     @Test
     void givenAnOrganizer_whenQueryingTheirOrganization_thenItIsWhatTheRestRouteAnswers() {
-        JsonNode rest = call(as(owner, GET_ORGANIZATION).path("orgId", orgA)).body();
+        JsonNode rest = call(as(owner, GET_ORGANIZATION).path("orgId", world.orgA())).body();
 
         JsonNode reply = graphql(owner, "query($id: ID!) { organization(id: $id) { id name slug role createdAt } }",
-                Map.of("id", orgA));
+                Map.of("id", world.orgA()));
 
         assertThat(reply.has("errors")).as(reply.toString()).isFalse();
         JsonNode org = reply.at("/data/organization");
@@ -68,11 +57,11 @@ class GraphqlApiTest extends ApiTestSupport {
 
     @Test
     void givenAnOrganizer_whenQueryingAnEvent_thenItComesWithItsSessionsAndTicketTypesAsTheRestRoutesListThem() {
-        JsonNode restEvent = call(as(owner, GET_EVENT).path("orgId", orgA).path("eventId", eventA)).body();
-        JsonNode restSessions = call(as(owner, LIST_SESSIONS).path("orgId", orgA).path("eventId", eventA)).body();
-        JsonNode restTicketTypes = call(as(owner, LIST_TICKET_TYPES).path("orgId", orgA).path("eventId", eventA)).body();
+        JsonNode restEvent = call(as(owner, GET_EVENT).path("orgId", world.orgA()).path("eventId", world.eventA())).body();
+        JsonNode restSessions = call(as(owner, LIST_SESSIONS).path("orgId", world.orgA()).path("eventId", world.eventA())).body();
+        JsonNode restTicketTypes = call(as(owner, LIST_TICKET_TYPES).path("orgId", world.orgA()).path("eventId", world.eventA())).body();
 
-        JsonNode reply = graphql(owner, EVENT_QUERY, Map.of("org", orgA, "event", eventA));
+        JsonNode reply = graphql(owner, EVENT_QUERY, Map.of("org", world.orgA(), "event", world.eventA()));
 
         assertThat(reply.has("errors")).as(reply.toString()).isFalse();
         JsonNode event = reply.at("/data/event");
@@ -84,7 +73,7 @@ class GraphqlApiTest extends ApiTestSupport {
         assertThat(event.get("sessions")).hasSize(1);
         assertThat(event.at("/sessions/0/title")).isEqualTo(restSessions.at("/items/0/title"));
         assertThat(event.at("/sessions/0/status")).isEqualTo(restSessions.at("/items/0/status"));
-        assertThat(event.at("/ticketTypes/0/id").asText()).isEqualTo(ticketTypeA);
+        assertThat(event.at("/ticketTypes/0/id").asText()).isEqualTo(world.ticketTypeA());
         assertThat(event.at("/ticketTypes/0/priceMinor")).isEqualTo(restTicketTypes.at("/items/0/priceMinor"));
         assertThat(event.at("/ticketTypes/0/priceMinor").asInt()).isEqualTo(2500);
         assertThat(event.at("/ticketTypes/0/capacity").asInt()).isEqualTo(40);
@@ -101,21 +90,21 @@ class GraphqlApiTest extends ApiTestSupport {
         assertThat(reply.has("errors")).as(reply.toString()).isFalse();
         JsonNode mine = reply.at("/data/myRegistrations");
         assertThat(mine).hasSize(1);
-        assertThat(mine.at("/0/id").asText()).isEqualTo(registrationA);
+        assertThat(mine.at("/0/id").asText()).isEqualTo(world.registrationA());
         assertThat(mine.at("/0/confirmationNumber")).isEqualTo(rest.at("/items/0/confirmationNumber"));
         assertThat(mine.at("/0/status").asText()).isEqualTo("pending");
         assertThat(mine.at("/0/totalMinor").asInt()).isEqualTo(2500);
-        assertThat(mine.at("/0/tickets/0/ticketTypeId").asText()).isEqualTo(ticketTypeA);
+        assertThat(mine.at("/0/tickets/0/ticketTypeId").asText()).isEqualTo(world.ticketTypeA());
         assertThat(graphql(outsider, "{ myRegistrations { id } }", Map.of()).at("/data/myRegistrations")).isEmpty();
     }
 
     @Test
     void givenAMemberOfAnotherOrganization_whenQueryingThisOnesEventOrOrganization_thenNullAndNotFound_andNothingLeaks() {
         // A's ids under A's organization: not a member of it
-        JsonNode direct = graphql(outsider, EVENT_QUERY, Map.of("org", orgA, "event", eventA));
+        JsonNode direct = graphql(outsider, EVENT_QUERY, Map.of("org", world.orgA(), "event", world.eventA()));
         // A's event under B's organization, where the outsider is owner: row-level security hides it
-        JsonNode smuggled = graphql(outsider, EVENT_QUERY, Map.of("org", orgB, "event", eventA));
-        JsonNode organization = graphql(outsider, "query($id: ID!) { organization(id: $id) { id name } }", Map.of("id", orgA));
+        JsonNode smuggled = graphql(outsider, EVENT_QUERY, Map.of("org", world.orgB(), "event", world.eventA()));
+        JsonNode organization = graphql(outsider, "query($id: ID!) { organization(id: $id) { id name } }", Map.of("id", world.orgA()));
 
         assertThat(direct.at("/data/event").isNull()).as(direct.toString()).isTrue();
         assertThat(direct.at("/errors/0/extensions/code").asText()).isEqualTo("organization_not_found");
@@ -125,29 +114,29 @@ class GraphqlApiTest extends ApiTestSupport {
         assertThat(organization.at("/data/organization").isNull()).isTrue();
         assertThat(organization.at("/errors/0/extensions/code").asText()).isEqualTo("organization_not_found");
         // the same refusals the REST routes give
-        assertThat(call(as(outsider, GET_EVENT).path("orgId", orgA).path("eventId", eventA)).code())
+        assertThat(call(as(outsider, GET_EVENT).path("orgId", world.orgA()).path("eventId", world.eventA())).code())
                 .isEqualTo("organization_not_found");
-        assertThat(call(as(outsider, GET_EVENT).path("orgId", orgB).path("eventId", eventA)).code())
+        assertThat(call(as(outsider, GET_EVENT).path("orgId", world.orgB()).path("eventId", world.eventA())).code())
                 .isEqualTo("event_not_found");
-        String orgAName = call(as(owner, GET_ORGANIZATION).path("orgId", orgA)).body().get("name").asText();
+        String orgAName = call(as(owner, GET_ORGANIZATION).path("orgId", world.orgA())).body().get("name").asText();
         for (JsonNode reply : new JsonNode[] {direct, smuggled, organization}) {
-            assertThat(reply.toString()).doesNotContain(ticketTypeA).doesNotContain(orgAName).doesNotContain("Keynote");
+            assertThat(reply.toString()).doesNotContain(world.ticketTypeA()).doesNotContain(orgAName).doesNotContain("Keynote");
         }
     }
 
     @Test
     void givenAnAttendeeMember_whenQueryingAnEvent_thenTheStaffRoleIsRequiredAsOnTheRestRoute() {
         Principal member = TestTokens.newUser("Mia");
-        addMember(orgA, member, "attendee");
+        addMember(world.orgA(), member, "attendee");
 
-        JsonNode reply = graphql(member, EVENT_QUERY, Map.of("org", orgA, "event", eventA));
-        Response rest = call(as(member, GET_EVENT).path("orgId", orgA).path("eventId", eventA));
+        JsonNode reply = graphql(member, EVENT_QUERY, Map.of("org", world.orgA(), "event", world.eventA()));
+        Response rest = call(as(member, GET_EVENT).path("orgId", world.orgA()).path("eventId", world.eventA()));
 
         assertThat(rest.status()).isEqualTo(403);
         assertThat(reply.at("/data/event").isNull()).isTrue();
         assertThat(reply.at("/errors/0/extensions/code").asText()).isEqualTo(rest.code());
         assertThat(reply.at("/errors/0/message").asText()).isEqualTo(rest.body().get("detail").asText());
-        assertThat(graphql(member, "query($id: ID!) { organization(id: $id) { role } }", Map.of("id", orgA))
+        assertThat(graphql(member, "query($id: ID!) { organization(id: $id) { role } }", Map.of("id", world.orgA()))
                 .at("/data/organization/role").asText()).isEqualTo("attendee");
     }
 
@@ -164,7 +153,7 @@ class GraphqlApiTest extends ApiTestSupport {
     void givenAMalformedOrInvalidDocument_thenAGraphqlErrorResponse_notA500() {
         Response syntax = call(as(owner, GRAPHQL).json(request("{ organization(id: ", Map.of())));
         Response unknownField = call(as(owner, GRAPHQL).json(request("{ myRegistrations { password } }", Map.of())));
-        Response missingVariable = call(as(owner, GRAPHQL).json(request(EVENT_QUERY, Map.of("org", orgA))));
+        Response missingVariable = call(as(owner, GRAPHQL).json(request(EVENT_QUERY, Map.of("org", world.orgA()))));
         Response badId = call(as(owner, GRAPHQL).json(request("{ organization(id: \"not-a-uuid\") { id } }", Map.of())));
 
         assertThat(syntax.status()).isEqualTo(200);
@@ -199,7 +188,7 @@ class GraphqlApiTest extends ApiTestSupport {
     void givenADocumentThatWouldReadTheDatabaseTooOften_thenItIsRefusedBeforeAnyFieldRuns() {
         StringBuilder atTheLimit = new StringBuilder("{");
         for (int i = 0; i < GraphqlApi.MAX_READS / 3; i++) { // an event and its two lists: three reads each
-            atTheLimit.append(" e").append(i).append(": event(orgId: \"").append(orgA).append("\", id: \"").append(eventA)
+            atTheLimit.append(" e").append(i).append(": event(orgId: \"").append(world.orgA()).append("\", id: \"").append(world.eventA())
                     .append("\") { title sessions { title } ticketTypes { name } }");
         }
         String oneMore = atTheLimit + " mine: myRegistrations { id } }";
@@ -226,7 +215,7 @@ class GraphqlApiTest extends ApiTestSupport {
     @Test
     void givenSeveralOperations_thenOperationNameChoosesOne() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("query", "query Mine { myRegistrations { id } } query Org { organization(id: \"" + orgA + "\") { slug } }");
+        body.put("query", "query Mine { myRegistrations { id } } query Org { organization(id: \"" + world.orgA() + "\") { slug } }");
         body.put("operationName", "Org");
 
         Response r = call(as(owner, GRAPHQL).json(body.toString()));

@@ -30,11 +30,7 @@ class GraphqlResolverFunctionTest extends ApiTestSupport {
     static final Principal owner = TestTokens.newUser("Olga");
     static final Principal attendee = TestTokens.newUser("Ari");
     static final Principal outsider = TestTokens.newUser("Mallory");
-    static String orgA;
-    static String eventA;
-    static String ticketTypeA;
-    static String registrationA;
-    static String orgB;
+    static TwoOrganizations world;
 
     static final String EVENT_SELECTION = """
             {
@@ -65,19 +61,14 @@ class GraphqlResolverFunctionTest extends ApiTestSupport {
 
     @BeforeAll
     static void twoOrganizations() {
-        TwoOrganizations world = TwoOrganizations.create(owner, attendee, outsider);
-        orgA = world.orgA();
-        eventA = world.eventA();
-        ticketTypeA = world.ticketTypeA();
-        registrationA = world.registrationA();
-        orgB = world.orgB();
+        world = TwoOrganizations.create(owner, attendee, outsider);
     }
 
     @Test
     void givenAnOrganizer_whenAppSyncResolvesOrganization_thenTheValueIsWhatTheRestRouteAnswers() {
-        JsonNode rest = call(as(owner, GET_ORGANIZATION).path("orgId", orgA)).body();
+        JsonNode rest = call(as(owner, GET_ORGANIZATION).path("orgId", world.orgA())).body();
 
-        JsonNode org = resolve(event(owner, "organization", Map.of("id", orgA), "{\n  id\n  name\n  slug\n  role\n  createdAt\n}"));
+        JsonNode org = resolve(event(owner, "organization", Map.of("id", world.orgA()), "{\n  id\n  name\n  slug\n  role\n  createdAt\n}"));
 
         for (String field : new String[] {"id", "name", "slug", "role", "createdAt"}) {
             assertThat(org.get(field)).as(field).isEqualTo(rest.get(field));
@@ -88,11 +79,11 @@ class GraphqlResolverFunctionTest extends ApiTestSupport {
 
     @Test
     void givenAnOrganizer_whenAppSyncResolvesEvent_thenItComesWithItsSessionsAndTicketTypesAsTheRestRoutesListThem() {
-        JsonNode restEvent = call(as(owner, GET_EVENT).path("orgId", orgA).path("eventId", eventA)).body();
-        JsonNode restSessions = call(as(owner, LIST_SESSIONS).path("orgId", orgA).path("eventId", eventA)).body();
-        JsonNode restTicketTypes = call(as(owner, LIST_TICKET_TYPES).path("orgId", orgA).path("eventId", eventA)).body();
+        JsonNode restEvent = call(as(owner, GET_EVENT).path("orgId", world.orgA()).path("eventId", world.eventA())).body();
+        JsonNode restSessions = call(as(owner, LIST_SESSIONS).path("orgId", world.orgA()).path("eventId", world.eventA())).body();
+        JsonNode restTicketTypes = call(as(owner, LIST_TICKET_TYPES).path("orgId", world.orgA()).path("eventId", world.eventA())).body();
 
-        JsonNode event = resolve(event(owner, "event", Map.of("orgId", orgA, "id", eventA), EVENT_SELECTION));
+        JsonNode event = resolve(event(owner, "event", Map.of("orgId", world.orgA(), "id", world.eventA()), EVENT_SELECTION));
 
         for (String field : new String[] {"id", "orgId", "title", "slug", "type", "visibility", "startsAt", "endsAt",
                 "timeZone", "published"}) {
@@ -101,7 +92,7 @@ class GraphqlResolverFunctionTest extends ApiTestSupport {
         assertThat(event.get("sessions")).hasSize(1);
         assertThat(event.at("/sessions/0/title")).isEqualTo(restSessions.at("/items/0/title"));
         assertThat(event.at("/sessions/0/status")).isEqualTo(restSessions.at("/items/0/status"));
-        assertThat(event.at("/ticketTypes/0/id").asText()).isEqualTo(ticketTypeA);
+        assertThat(event.at("/ticketTypes/0/id").asText()).isEqualTo(world.ticketTypeA());
         assertThat(event.at("/ticketTypes/0/priceMinor")).isEqualTo(restTicketTypes.at("/items/0/priceMinor"));
         assertThat(event.at("/ticketTypes/0/capacity").asInt()).isEqualTo(40);
     }
@@ -115,18 +106,18 @@ class GraphqlResolverFunctionTest extends ApiTestSupport {
                         + "  tickets {\n    id\n    ticketTypeId\n    status\n  }\n}"));
 
         assertThat(mine).hasSize(rest.get("items").size()).hasSize(1);
-        assertThat(mine.at("/0/id").asText()).isEqualTo(registrationA);
+        assertThat(mine.at("/0/id").asText()).isEqualTo(world.registrationA());
         for (String field : new String[] {"id", "orgId", "eventId", "confirmationNumber", "status", "totalMinor", "currency",
                 "createdAt"}) {
             assertThat(mine.at("/0/" + field)).as(field).isEqualTo(rest.at("/items/0/" + field));
         }
-        assertThat(mine.at("/0/tickets/0/ticketTypeId").asText()).isEqualTo(ticketTypeA);
+        assertThat(mine.at("/0/tickets/0/ticketTypeId").asText()).isEqualTo(world.ticketTypeA());
         assertThat(resolve(event(outsider, "myRegistrations", Map.of(), "{\n  id\n}"))).isEmpty();
     }
 
     @Test
     void givenAliasesInTheClientsSelection_thenTheValueIsKeyedByFieldName_forAppSyncToApplyTheAliases() {
-        JsonNode event = resolve(event(owner, "event", Map.of("orgId", orgA, "id", eventA),
+        JsonNode event = resolve(event(owner, "event", Map.of("orgId", world.orgA(), "id", world.eventA()),
                 "{\n  heading: title\n  tiers: ticketTypes {\n    price: priceMinor\n  }\n}"));
 
         assertThat(event.get("title").asText()).isEqualTo("DevConf");
@@ -138,30 +129,30 @@ class GraphqlResolverFunctionTest extends ApiTestSupport {
     @Test
     void givenAMemberOfAnotherOrganization_whenAskingForThisOnesEventOrOrganization_thenAnErrorAndNoData() {
         // A's ids under A's organization: not a member of it; A's event under B's, where the outsider is owner
-        FieldRefused direct = refused(event(outsider, "event", Map.of("orgId", orgA, "id", eventA), EVENT_SELECTION));
-        FieldRefused smuggled = refused(event(outsider, "event", Map.of("orgId", orgB, "id", eventA), EVENT_SELECTION));
-        FieldRefused organization = refused(event(outsider, "organization", Map.of("id", orgA), "{\n  id\n  name\n}"));
+        FieldRefused direct = refused(event(outsider, "event", Map.of("orgId", world.orgA(), "id", world.eventA()), EVENT_SELECTION));
+        FieldRefused smuggled = refused(event(outsider, "event", Map.of("orgId", world.orgB(), "id", world.eventA()), EVENT_SELECTION));
+        FieldRefused organization = refused(event(outsider, "organization", Map.of("id", world.orgA()), "{\n  id\n  name\n}"));
 
         // the same refusals as the REST routes, code first in the message AppSync passes on
-        assertThat(direct.code()).isEqualTo(call(as(outsider, GET_EVENT).path("orgId", orgA).path("eventId", eventA)).code())
+        assertThat(direct.code()).isEqualTo(call(as(outsider, GET_EVENT).path("orgId", world.orgA()).path("eventId", world.eventA())).code())
                 .isEqualTo("organization_not_found");
-        assertThat(smuggled.code()).isEqualTo(call(as(outsider, GET_EVENT).path("orgId", orgB).path("eventId", eventA)).code())
+        assertThat(smuggled.code()).isEqualTo(call(as(outsider, GET_EVENT).path("orgId", world.orgB()).path("eventId", world.eventA())).code())
                 .isEqualTo("event_not_found");
         assertThat(organization.code()).isEqualTo("organization_not_found");
         assertThat(direct.getMessage()).startsWith("[organization_not_found] ");
-        String orgAName = call(as(owner, GET_ORGANIZATION).path("orgId", orgA)).body().get("name").asText();
+        String orgAName = call(as(owner, GET_ORGANIZATION).path("orgId", world.orgA())).body().get("name").asText();
         for (FieldRefused refusal : List.of(direct, smuggled, organization)) {
-            assertThat(refusal.getMessage()).doesNotContain(orgAName).doesNotContain(ticketTypeA).doesNotContain("Keynote");
+            assertThat(refusal.getMessage()).doesNotContain(orgAName).doesNotContain(world.ticketTypeA()).doesNotContain("Keynote");
         }
     }
 
     @Test
     void givenAnAttendeeMember_whenAskingForAnEvent_thenTheStaffRoleIsRequiredAsOnTheRestRoute() {
         Principal member = TestTokens.newUser("Mia");
-        addMember(orgA, member, "attendee");
+        addMember(world.orgA(), member, "attendee");
 
-        FieldRefused refusal = refused(event(member, "event", Map.of("orgId", orgA, "id", eventA), EVENT_SELECTION));
-        Response rest = call(as(member, GET_EVENT).path("orgId", orgA).path("eventId", eventA));
+        FieldRefused refusal = refused(event(member, "event", Map.of("orgId", world.orgA(), "id", world.eventA()), EVENT_SELECTION));
+        Response rest = call(as(member, GET_EVENT).path("orgId", world.orgA()).path("eventId", world.eventA()));
 
         assertThat(rest.status()).isEqualTo(403);
         assertThat(refusal.code()).isEqualTo(rest.code());
@@ -189,14 +180,14 @@ class GraphqlResolverFunctionTest extends ApiTestSupport {
     @Test
     void givenBadIdsOrArgumentsOrSelections_thenAnError_notACrash() {
         FieldRefused badId = refused(event(owner, "organization", Map.of("id", "not-a-uuid"), "{\n  id\n}"));
-        FieldRefused badEventId = refused(event(owner, "event", Map.of("orgId", orgA, "id", "42"), EVENT_SELECTION));
-        FieldRefused missingArgument = refused(event(owner, "event", Map.of("orgId", orgA), EVENT_SELECTION));
-        FieldRefused unknownArgument = refused(event(owner, "organization", Map.of("id", orgA, "slug", "x"), "{\n  id\n}"));
+        FieldRefused badEventId = refused(event(owner, "event", Map.of("orgId", world.orgA(), "id", "42"), EVENT_SELECTION));
+        FieldRefused missingArgument = refused(event(owner, "event", Map.of("orgId", world.orgA()), EVENT_SELECTION));
+        FieldRefused unknownArgument = refused(event(owner, "organization", Map.of("id", world.orgA(), "slug", "x"), "{\n  id\n}"));
         FieldRefused idNotAString = refused(event(owner, "organization", Map.of("id", List.of(1, 2)), "{\n  id\n}"));
         FieldRefused unknownSelection = refused(event(owner, "myRegistrations", Map.of(), "{\n  password\n}"));
         FieldRefused brokenSelection = refused(event(owner, "myRegistrations", Map.of(), "{\n  id\n"));
         FieldRefused injected = refused(event(owner, "myRegistrations", Map.of(), "{ id } mine2: myRegistrations { id }"));
-        ObjectNode mutation = event(owner, "organization", Map.of("id", orgA), "{\n  id\n}");
+        ObjectNode mutation = event(owner, "organization", Map.of("id", world.orgA()), "{\n  id\n}");
         ((ObjectNode) mutation.get("info")).put("parentTypeName", "Mutation");
         FieldRefused notAQuery = refused(mutation);
         FieldRefused unknownField = refused(event(owner, "users", Map.of(), "{\n  id\n}"));
