@@ -100,10 +100,11 @@ public final class Register {
     public Outcome register(Principal caller, UUID eventId, Command command, String idempotencyKey) {
         checkShape(command, idempotencyKey);
         UUID orgId = orgOf(eventId);
+        Map<UUID, Integer> wanted = wanted(command);
         // a waitlist offer's seats are held already: its holder does not queue for them
         SeatGate.Pass pass = null;
         if (command.waitlistEntryId() == null) {
-            SeatGate.Admission admission = gate.enter(wanted(command), idempotencyKey == null);
+            SeatGate.Admission admission = gate.enter(wanted, idempotencyKey == null);
             if (admission.refused() != null) {
                 throw soldOut(admission.refused().ticketTypeName());
             }
@@ -117,7 +118,7 @@ public final class Register {
                 }
                 try {
                     Outcome outcome = transactions.write(TenantContext.of(orgId, caller.userId()),
-                            () -> registerInTenant(caller, orgId, eventId, command, idempotencyKey, admitted));
+                            () -> registerInTenant(caller, orgId, eventId, command, wanted, idempotencyKey, admitted));
                     if (admitted != null) {
                         admitted.committed();
                     }
@@ -138,9 +139,12 @@ public final class Register {
         }
     }
 
-    /** Seats asked for per ticket type, as the request names them (checked later, in the transaction). */
+    /**
+     * Seats asked for per ticket type, in the order the request first names them (checked later, in
+     * the transaction).
+     */
     private static Map<UUID, Integer> wanted(Command command) {
-        Map<UUID, Integer> perType = new java.util.HashMap<>();
+        Map<UUID, Integer> perType = new java.util.LinkedHashMap<>();
         for (TicketRequest t : command.tickets()) {
             if (t != null && t.ticketTypeId() != null) {
                 perType.merge(t.ticketTypeId(), 1, Integer::sum);
@@ -180,8 +184,8 @@ public final class Register {
         }
     }
 
-    private Outcome registerInTenant(Principal caller, UUID orgId, UUID eventId, Command command, String key,
-                                     SeatGate.Pass pass) {
+    private Outcome registerInTenant(Principal caller, UUID orgId, UUID eventId, Command command,
+                                     Map<UUID, Integer> wanted, String key, SeatGate.Pass pass) {
         // the database keeps microseconds: the answer must show the instants a later read shows
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (key != null) {
@@ -193,8 +197,8 @@ public final class Register {
         // the cheapest refusal first: committed counts already show the order cannot be filled
         Map<UUID, TicketType> types = ticketTypes.listForEvent(eventId).stream()
                 .collect(Collectors.toMap(TicketType::id, Function.identity()));
-        for (TicketRequest t : command.tickets()) {
-            TicketType type = t == null || t.ticketTypeId() == null ? null : types.get(t.ticketTypeId());
+        for (UUID id : wanted.keySet()) {
+            TicketType type = types.get(id);
             if (type != null) {
                 gate.learn(type.id(), type.name(), type.available());
                 if (type.available() == 0 && command.waitlistEntryId() == null) {
