@@ -24,13 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A flash sale over HTTP: N clients register for one ticket type of capacity C at the same
@@ -40,8 +37,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Set-up (organization, event, ticket type, publishing, minting the N tokens, building the
  * requests) happens before the clock starts. Each round uses a fresh event, and every measured
- * request opens its own connection when the sale opens ({@link OneShotHttp}), as N separate
- * browsers would. See docs/benchmarks.md.
+ * request opens its own connection when the sale opens, as N separate browsers would; one
+ * thread drives the whole crowd ({@link Crowd}). See docs/benchmarks.md.
  */
 public final class FlashSaleBenchmark {
 
@@ -310,12 +307,6 @@ public final class FlashSaleBenchmark {
     // ---- one answer, one round ----
 
     /** What one client saw: status -1 when no answer came (error names what happened instead). */
-    record Answer(int client, long sentNanos, long answeredNanos, int status, String body, String error) {
-        double latencyMs() {
-            return (answeredNanos - sentNanos) / 1e6;
-        }
-    }
-
     record RoundResult(int round, boolean warmup, int attempts, double wallMs, double attemptsPerSecond, double p50,
                        double p95, double p99, double max, Map<String, Integer> byOutcome, int sold, int capacity,
                        int oversoldBy201s, int seatsTaken, int oversoldInDatabase, int listed, int lost, int duplicated,
@@ -446,71 +437,31 @@ public final class FlashSaleBenchmark {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.timeoutSeconds() * 1000L);
 
         // ---- the sale: every client waits at the gate, then all send at once ----
-        List<Answer> answers = new ArrayList<>(options.clients());
+        List<Crowd.Answer> answers = new ArrayList<>(options.clients());
         long opened;
         double[] cpuBefore;
         Instant openedAt;
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            CountDownLatch ready = new CountDownLatch(options.clients());
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<Answer>> futures = new ArrayList<>(options.clients());
-            for (int i = 0; i < options.clients(); i++) {
-                int id = i;
-                byte[] request = requests.get(i);
-                futures.add(clients.submit(() -> {
-                    // each client its own connection, as separate browsers have: open while the sale page
-                    // shows, or opened when the sale opens (--connections fresh)
-                    java.net.Socket open = null;
-                    IOException refused = null;
-                    if (!options.freshConnections()) {
-                        try {
-                            open = OneShotHttp.connect(registerUri, timeoutMillis);
-                        } catch (IOException e) {
-                            refused = e;
-                        }
-                    }
-                    ready.countDown();
-                    gate.await();
-                    long sent = System.nanoTime();
-                    try {
-                        if (refused != null) {
-                            throw refused;
-                        }
-                        var r = OneShotHttp.exchange(open != null ? open : OneShotHttp.connect(registerUri, timeoutMillis),
-                                request);
-                        return new Answer(id, sent, System.nanoTime(), r.status(), r.body(), null);
-                    } catch (IOException e) {
-                        return new Answer(id, sent, System.nanoTime(), -1, null, e.getClass().getSimpleName());
-                    }
-                }));
-            }
-            ready.await();
+        try (Crowd crowd = options.freshConnections() ? Crowd.fresh(registerUri, requests)
+                : Crowd.connected(registerUri, requests)) {
             cpuBefore = cpuSeconds();
             openedAt = Instant.now();
             opened = System.nanoTime();
-            gate.countDown();
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    answers.add(futures.get(i).get(options.timeoutSeconds() + 10L, TimeUnit.SECONDS));
-                } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-                    answers.add(new Answer(i, opened, System.nanoTime(), -1, null, e.getClass().getSimpleName()));
-                }
-            }
+            answers.addAll(crowd.run(timeoutMillis));
         }
-        long last = answers.stream().mapToLong(Answer::answeredNanos).max().orElse(opened);
+        long last = answers.stream().mapToLong(Crowd.Answer::answeredNanos).max().orElse(opened);
         double[] cpuAfter = cpuSeconds();
-        double lastSentMs = (answers.stream().mapToLong(Answer::sentNanos).max().orElse(opened) - opened) / 1e6;
+        double lastSentMs = (answers.stream().mapToLong(Crowd.Answer::sentNanos).max().orElse(opened) - opened) / 1e6;
 
         // ---- the figures ----
         double wallMs = (last - opened) / 1e6;
-        double[] latencies = answers.stream().mapToDouble(Answer::latencyMs).sorted().toArray();
+        double[] latencies = answers.stream().mapToDouble(Crowd.Answer::latencyMs).sorted().toArray();
         Map<String, Integer> byOutcome = new TreeMap<>();
         List<String> createdIds = new ArrayList<>();
         int serverErrors = 0;
         int missing = 0;
         int unexpected = 0;
         int soldOut = 0;
-        for (Answer a : answers) {
+        for (Crowd.Answer a : answers) {
             String outcome;
             if (a.status() < 0) {
                 outcome = "no answer (" + a.error() + ")";

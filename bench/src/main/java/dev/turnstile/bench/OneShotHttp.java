@@ -1,20 +1,16 @@
 package dev.turnstile.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One HTTP/1.1 request on its own connection (Connection: close), as one browser of a crowd
- * would send it. A deliberately small client: java.net.http's asynchronous machinery cost more
- * CPU per request than the server's whole registration path, and client and server share the
- * same two cores here, so a heavy client would measure itself.
+ * One HTTP/1.1 request for its own connection (Connection: close), as one browser of a crowd
+ * would send it, and the response read back; {@link Crowd} does the I/O. Deliberately small:
+ * java.net.http's asynchronous machinery cost more CPU per request than the server's whole
+ * registration path, and client and server share the same two cores here, so a heavy client
+ * would measure itself.
  */
 final class OneShotHttp {
 
@@ -22,15 +18,6 @@ final class OneShotHttp {
     }
 
     private OneShotHttp() {
-    }
-
-    /** Opens the connection; the request is sent later with {@link #exchange}. */
-    static Socket connect(URI uri, int timeoutMillis) throws IOException {
-        Socket socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), timeoutMillis);
-        socket.setSoTimeout(timeoutMillis);
-        return socket;
     }
 
     /** The full request bytes, prepared before the clock starts. */
@@ -49,28 +36,20 @@ final class OneShotHttp {
         return all;
     }
 
-    /** Sends the request and reads the whole response (the server closes the connection). */
-    static Response exchange(Socket socket, byte[] request) throws IOException {
-        try (socket) {
-            OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream(2048);
-            in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            int end = text.indexOf("\r\n\r\n");
-            if (!text.startsWith("HTTP/1.1 ") || end < 0) {
-                throw new IOException("Not an HTTP response: " + text.substring(0, Math.min(40, text.length())));
-            }
-            int status = Integer.parseInt(text.substring(9, 12));
-            String headers = text.substring(0, end).toLowerCase(Locale.ROOT);
-            String body = text.substring(end + 4);
-            if (headers.contains("transfer-encoding: chunked")) {
-                body = unchunk(body);
-            }
-            return new Response(status, body);
+    /** The status and body of a whole response (the server closed the connection after it). */
+    static Response parse(byte[] response) throws IOException {
+        String text = new String(response, StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        if (!text.startsWith("HTTP/1.1 ") || end < 0) {
+            throw new IOException("Not an HTTP response: " + text.substring(0, Math.min(40, text.length())));
         }
+        int status = Integer.parseInt(text.substring(9, 12));
+        String headers = text.substring(0, end).toLowerCase(Locale.ROOT);
+        String body = text.substring(end + 4);
+        if (headers.contains("transfer-encoding: chunked")) {
+            body = unchunk(body);
+        }
+        return new Response(status, body);
     }
 
     private static String unchunk(String chunked) {
