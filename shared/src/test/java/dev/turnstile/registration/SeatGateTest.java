@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SeatGateTest {
 
     private final AtomicLong clock = new AtomicLong();
-    private final SeatGate gate = new SeatGate(clock::get, TimeUnit.SECONDS.toNanos(5));
+    private final SeatGate gate = new SeatGate(clock::get, TimeUnit.SECONDS.toNanos(5), 100);
     private final UUID type = UUID.randomUUID();
 
     @Test
@@ -37,6 +37,31 @@ class SeatGateTest {
 
         second.get().pass().close(); // failed (bad answers, say): its seat is free for the fourth
         assertThat(fourth.get(1, TimeUnit.SECONDS).pass()).isNotNull();
+    }
+
+    @Test
+    void noMoreThanTheCapAreInsideAtOnceHoweverManySeatsAreLeftButABigOrderGoesInAlone() throws Exception {
+        SeatGate capped = new SeatGate(clock::get, TimeUnit.SECONDS.toNanos(5), 2);
+        capped.learn(type, "Early bird", 50);
+        SeatGate.Pass first = capped.enter(Map.of(type, 1), true).pass();
+        SeatGate.Pass second = capped.enter(Map.of(type, 1), true).pass();
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+        CompletableFuture<SeatGate.Admission> third = CompletableFuture.supplyAsync(() -> capped.enter(Map.of(type, 1), true));
+        assertWaiting(third); // 48 seats are left, but two buyers are inside
+        CompletableFuture<SeatGate.Admission> bigOrder = CompletableFuture.supplyAsync(() -> capped.enter(Map.of(type, 5), true));
+        assertWaiting(bigOrder);
+
+        first.sold(type, 49);
+        first.committed();
+        first.close();
+        SeatGate.Pass thirdPass = third.get(1, TimeUnit.SECONDS).pass();
+        assertThat(thirdPass).isNotNull();
+        assertWaiting(bigOrder);
+
+        second.close();
+        thirdPass.close();
+        assertThat(bigOrder.get(1, TimeUnit.SECONDS).pass()).isNotNull(); // alone, five seats at once
     }
 
     @Test
@@ -103,7 +128,7 @@ class SeatGateTest {
 
     @Test
     void aWaitThatLastsTooLongGoesToTheDatabaseUnadmitted() throws Exception {
-        SeatGate impatient = new SeatGate(System::nanoTime, TimeUnit.MILLISECONDS.toNanos(50));
+        SeatGate impatient = new SeatGate(System::nanoTime, TimeUnit.MILLISECONDS.toNanos(50), 100);
         SeatGate.Pass first = impatient.enter(Map.of(type, 1), true).pass();
         SeatGate.Admission late = impatient.enter(Map.of(type, 1), true); // nobody learns a count: it gives up
         assertThat(late.refused()).isNull();
