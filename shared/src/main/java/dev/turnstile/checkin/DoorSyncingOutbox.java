@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * The outbox, plus: when a message announces a change to a registration's tickets, the door's copy
@@ -45,13 +46,13 @@ public final class DoorSyncingOutbox implements Outbox {
     }
 
     @Override
-    public long publish(UUID orgId, String topic, Map<String, Object> payload) {
-        long id = outbox.publish(orgId, topic, payload);
+    public LongSupplier publish(UUID orgId, String topic, Map<String, Object> payload) {
+        LongSupplier id = outbox.publish(orgId, topic, payload);
         if (TICKET_CHANGES.contains(topic) && payload.get("registrationId") instanceof UUID registrationId) {
             transactions.afterCommit(() -> executor.execute(() -> {
                 sync.registration(orgId, registrationId);
                 transactions.write(TenantContext.system(orgId), () -> {
-                    backlog.done(id, clock.instant());
+                    backlog.done(id.getAsLong(), clock.instant()); // written: the transaction committed
                     return null;
                 });
             }));

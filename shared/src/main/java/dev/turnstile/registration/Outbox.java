@@ -2,6 +2,7 @@ package dev.turnstile.registration;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * Messages for other parts of the system (confirmation e-mails, waitlist offers), written in the
@@ -9,6 +10,11 @@ import java.util.UUID;
  */
 public interface Outbox {
 
-    /** Writes the message in the current transaction; returns its id. */
-    long publish(UUID orgId, String topic, Map<String, Object> payload);
+    /**
+     * Writes the message in the current transaction.
+     *
+     * @return its id, known once the message is written: the write may travel with the
+     *         transaction's next statement or its commit, and asking for the id sends it
+     */
+    LongSupplier publish(UUID orgId, String topic, Map<String, Object> payload);
 }

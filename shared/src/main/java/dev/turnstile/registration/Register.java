@@ -5,14 +5,12 @@ import dev.turnstile.common.Conflict;
 import dev.turnstile.common.Invalid;
 import dev.turnstile.common.NotFound;
 import dev.turnstile.event.Event;
-import dev.turnstile.event.EventRepository;
 import dev.turnstile.event.EventStatus;
 import dev.turnstile.identity.Principal;
 import dev.turnstile.identity.UserRepository;
 import dev.turnstile.tenancy.TenantContext;
 import dev.turnstile.tenancy.Transactions;
 import dev.turnstile.ticket.TicketType;
-import dev.turnstile.ticket.TicketTypeRepository;
 import dev.turnstile.ticketcode.TicketSigner;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,10 +53,7 @@ public final class Register {
     private final Transactions transactions;
     private final DueWork lookups;
     private final UserRepository users;
-    private final EventRepository events;
-    private final TicketTypeRepository ticketTypes;
-    private final RegistrationSettingsRepository settings;
-    private final QuestionRepository questions;
+    private final RegistrationInputs inputs;
     private final PromoCodeRepository promoCodes;
     private final WaitlistRepository waitlist;
     private final RegistrationRepository registrations;
@@ -68,22 +63,15 @@ public final class Register {
     private final TicketSigner signer;
     private final Clock clock;
     private final SeatGate gate;
-    private final TaxRateRepository taxRates;
     private final Map<UUID, CompletableFuture<UUID>> orgOfEvent = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Register(Transactions transactions, DueWork lookups, UserRepository users, EventRepository events,
-                    TicketTypeRepository ticketTypes, RegistrationSettingsRepository settings,
-                    QuestionRepository questions, PromoCodeRepository promoCodes, WaitlistRepository waitlist,
-                    RegistrationRepository registrations, Inventory inventory, Outbox outbox, Seats seats,
-                    TicketSigner signer, SeatGate gate, Clock clock,
-                    TaxRateRepository taxRates) {
+    public Register(Transactions transactions, DueWork lookups, UserRepository users, RegistrationInputs inputs,
+                    PromoCodeRepository promoCodes, WaitlistRepository waitlist, RegistrationRepository registrations,
+                    Inventory inventory, Outbox outbox, Seats seats, TicketSigner signer, SeatGate gate, Clock clock) {
         this.transactions = transactions;
         this.lookups = lookups;
         this.users = users;
-        this.events = events;
-        this.ticketTypes = ticketTypes;
-        this.settings = settings;
-        this.questions = questions;
+        this.inputs = inputs;
         this.promoCodes = promoCodes;
         this.waitlist = waitlist;
         this.registrations = registrations;
@@ -93,7 +81,6 @@ public final class Register {
         this.signer = signer;
         this.gate = gate;
         this.clock = clock;
-        this.taxRates = taxRates;
     }
 
     /** @param idempotencyKey the client's key for this attempt (null: none); a retry with it gets the first outcome */
@@ -194,8 +181,11 @@ public final class Register {
                 return new Outcome(earlier.get(), false);
             }
         }
+        // one round trip for every read; it key-share locks the event: from here until commit the
+        // event cannot be unpublished, edited or given a new capacity under this registration
+        RegistrationInputs.Inputs read = inputs.read(eventId, wanted.keySet());
         // the cheapest refusal first: committed counts already show the order cannot be filled
-        Map<UUID, TicketType> types = ticketTypes.listForEvent(eventId).stream()
+        Map<UUID, TicketType> types = read.ticketTypes().stream()
                 .collect(Collectors.toMap(TicketType::id, Function.identity()));
         for (UUID id : wanted.keySet()) {
             TicketType type = types.get(id);
@@ -207,16 +197,14 @@ public final class Register {
             }
         }
         users.ensure(caller);
-        // the key-share lock: from here until commit the event cannot be unpublished, edited or
-        // given a new capacity under this registration
-        RegistrationSettings rules = settings.readForRegistration(eventId);
-        Event event = events.find(eventId)
+        RegistrationSettings rules = read.rules();
+        Event event = read.event()
                 .filter(e -> e.status() == EventStatus.PUBLISHED)
                 .orElseThrow(() -> new NotFound("event", eventId));
         if (!event.endsAt().isAfter(now)) {
             throw new Conflict("event_ended", "The event has ended");
         }
-        List<Question> asked = questions.listForEvent(eventId);
+        List<Question> asked = read.questions();
         PromoCode promo = promoCode(eventId, command.promoCode(), now);
         WaitlistEntry offer = waitlistOffer(command.waitlistEntryId(), caller, eventId, now);
 
@@ -235,7 +223,7 @@ public final class Register {
         long discount = 0;
         long taxAdded = 0;
         // each ticket's tax is fixed now, on its price after its discount (docs/payments.md, "Tax")
-        Map<UUID, TaxRate> rates = taxRates.forTicketTypes(perType.keySet());
+        Map<UUID, TaxRate> rates = read.taxRates();
         for (TicketRequest t : command.tickets()) {
             TicketType type = types.get(t.ticketTypeId());
             long price = type.priceMinor();
@@ -261,7 +249,8 @@ public final class Register {
                 free ? null : now.plus(Duration.ofMinutes(rules.holdMinutes())), now, free ? now : null, null, null,
                 tickets);
 
-        String confirmationNumber = registrations.insert(registration, key);
+        // the writes below wait and go in one message with the first seat taken, or with the commit
+        java.util.function.Supplier<String> confirmationNumber = registrations.insert(registration, key);
         outbox.publish(orgId, free ? "registration.confirmed" : "registration.pending", Map.of(
                 "registrationId", registration.id(), "eventId", eventId, "email", caller.email()));
         if (offer != null) {
@@ -297,7 +286,7 @@ public final class Register {
             seats.offerFreedSeats(eventId, offer.ticketTypeId(), now); // the part of the offer not taken goes on in line
         }
         // what was written, with the number the database drew: no read-back while the seat rows are locked
-        return new Outcome(new Registration(registration.id(), orgId, eventId, caller.userId(), confirmationNumber,
+        return new Outcome(new Registration(registration.id(), orgId, eventId, caller.userId(), confirmationNumber.get(),
                 registration.status(), currency, subtotal, discount, total, registration.promoCodeId(),
                 registration.registrantName(), registration.registrantEmail(), registration.holdExpiresAt(), now,
                 registration.confirmedAt(), null, null, tickets), true);

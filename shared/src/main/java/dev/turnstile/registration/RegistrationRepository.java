@@ -4,12 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 public interface RegistrationRepository {
 
-    /** Writes the registration and its tickets, with the idempotency key of the request that made it (or null). */
-    /** @return the confirmation number the database drew for it */
-    String insert(Registration registration, String idempotencyKey);
+    /**
+     * Writes the registration and its tickets, with the idempotency key of the request that made it
+     * (or null). The writes may travel with the transaction's next statement or its commit.
+     *
+     * @return the confirmation number the database draws for it, known once written (asking sends it)
+     */
+    Supplier<String> insert(Registration registration, String idempotencyKey);
 
     Optional<Registration> find(UUID id);
 

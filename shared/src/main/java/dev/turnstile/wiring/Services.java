@@ -13,6 +13,7 @@ import dev.turnstile.ticketcode.TicketSigner;
 import dev.turnstile.adapters.jdbc.JdbcDueWork;
 import dev.turnstile.adapters.jdbc.JdbcInventory;
 import dev.turnstile.adapters.jdbc.JdbcOutbox;
+import dev.turnstile.adapters.jdbc.JdbcRegistrationInputs;
 import dev.turnstile.adapters.jdbc.JdbcPromoCodes;
 import dev.turnstile.adapters.jdbc.JdbcQuestions;
 import dev.turnstile.adapters.jdbc.JdbcRegistrationSettings;
@@ -351,8 +352,8 @@ public final class Services {
         setTicketTypeActive = new SetTicketTypeActive(access, events, ticketTypes);
 
         var taxRates = new JdbcTaxRates(sql);
-        register = new Register(tx, lookups, users, events, ticketTypes, settings, questions, promoCodes, waitlist,
-                registrations, inventory, outbox, seats, signer, seatGate, clock, taxRates);
+        register = new Register(tx, lookups, users, new JdbcRegistrationInputs(sql), promoCodes, waitlist,
+                registrations, inventory, outbox, seats, signer, seatGate, clock);
         cancelRegistration = new CancelRegistration(access, registrations, seats, clock);
         cancelMyRegistration = new CancelMyRegistration(tx, registrations, settings, events, seats, clock);
         expireHolds = new ExpireHolds(tx, lookups, registrations, waitlist, seats, clock);

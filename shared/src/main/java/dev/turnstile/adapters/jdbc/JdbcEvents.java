@@ -46,8 +46,11 @@ public final class JdbcEvents implements EventRepository {
 
     @Override
     public Optional<Event> find(UUID id) {
-        return sql.one("SELECT " + COLUMNS + " FROM events WHERE id = ?", JdbcEvents::map, id);
+        return sql.one(BY_ID, JdbcEvents::map, id);
     }
+
+    /** One event; one parameter, its id. */
+    static final String BY_ID = "SELECT " + COLUMNS + " FROM events WHERE id = ?";
 
     @Override
     public Optional<Event> findBySlug(String slug) {
@@ -142,7 +145,7 @@ public final class JdbcEvents implements EventRepository {
                 JdbcEvents::map, params.toArray());
     }
 
-    private static Event map(ResultSet rs) throws SQLException {
+    static Event map(ResultSet rs) throws SQLException {
         return new Event(uuid(rs, "id"), uuid(rs, "org_id"), rs.getString("title"), rs.getString("slug"),
                 rs.getString("description"), EventType.valueOf(rs.getString("event_type").toUpperCase(Locale.ROOT)),
                 Visibility.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT)), instant(rs, "starts_at"),

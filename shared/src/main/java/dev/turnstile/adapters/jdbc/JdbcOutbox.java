@@ -2,7 +2,10 @@ package dev.turnstile.adapters.jdbc;
 
 import dev.turnstile.registration.Outbox;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 public final class JdbcOutbox implements Outbox {
 
@@ -13,8 +16,9 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public long publish(UUID orgId, String topic, Map<String, Object> payload) {
-        return sql.one("INSERT INTO outbox_messages (org_id, topic, payload) VALUES (?, ?, ?) RETURNING id",
-                rs -> rs.getLong(1), orgId, topic, new Sql.Json(payload)).orElseThrow();
+    public LongSupplier publish(UUID orgId, String topic, Map<String, Object> payload) {
+        Supplier<List<Long>> id = sql.listLater("INSERT INTO outbox_messages (org_id, topic, payload) VALUES (?, ?, ?) RETURNING id",
+                rs -> rs.getLong(1), orgId, topic, new Sql.Json(payload));
+        return () -> id.get().get(0);
     }
 }

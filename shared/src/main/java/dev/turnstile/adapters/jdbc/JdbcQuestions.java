@@ -57,16 +57,19 @@ public final class JdbcQuestions implements QuestionRepository {
 
     @Override
     public List<Question> listForEvent(UUID eventId) {
-        return sql.list("SELECT " + COLUMNS + " FROM registration_questions WHERE event_id = ? ORDER BY position, created_at, id",
-                JdbcQuestions::map, eventId);
+        return sql.list(FOR_EVENT, JdbcQuestions::map, eventId);
     }
+
+    /** An event's registration questions in their order; one parameter, the event's id. */
+    static final String FOR_EVENT = "SELECT " + COLUMNS + " FROM registration_questions WHERE event_id = ?"
+            + " ORDER BY position, created_at, id";
 
     static List<UUID> uuidArray(ResultSet rs, String column) throws SQLException {
         java.sql.Array array = rs.getArray(column);
         return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 
-    private static Question map(ResultSet rs) throws SQLException {
+    static Question map(ResultSet rs) throws SQLException {
         return new Question(uuid(rs, "id"), uuid(rs, "event_id"), rs.getString("label"),
                 QuestionKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), textArray(rs, "options"),
                 rs.getBoolean("required"), uuidArray(rs, "ticket_type_ids"), rs.getInt("position"),

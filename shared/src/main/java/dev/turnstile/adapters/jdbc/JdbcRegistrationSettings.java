@@ -27,9 +27,12 @@ public final class JdbcRegistrationSettings implements RegistrationSettingsRepos
 
     @Override
     public RegistrationSettings readForRegistration(UUID eventId) {
-        return sql.one("SELECT " + COLUMNS + " FROM events WHERE id = ? FOR KEY SHARE", JdbcRegistrationSettings::map, eventId)
+        return sql.one(FOR_REGISTRATION, JdbcRegistrationSettings::map, eventId)
                 .orElseThrow(() -> new IllegalStateException("Event " + eventId + " vanished during registration"));
     }
+
+    /** The event's registration settings, key-share locked until commit; one parameter, the event's id. */
+    static final String FOR_REGISTRATION = "SELECT " + COLUMNS + " FROM events WHERE id = ? FOR KEY SHARE";
 
     @Override
     public void update(UUID eventId, RegistrationSettings s) {
@@ -41,7 +44,7 @@ public final class JdbcRegistrationSettings implements RegistrationSettingsRepos
                 s.attendeeCancellation(), eventId);
     }
 
-    private static RegistrationSettings map(ResultSet rs) throws SQLException {
+    static RegistrationSettings map(ResultSet rs) throws SQLException {
         return new RegistrationSettings(integer(rs, "capacity"), rs.getInt("seats_taken"), rs.getInt("hold_minutes"),
                 rs.getInt("waitlist_offer_minutes"), rs.getBoolean("attendee_cancellation"));
     }

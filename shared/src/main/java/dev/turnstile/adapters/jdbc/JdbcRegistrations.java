@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 public final class JdbcRegistrations implements RegistrationRepository {
 
@@ -39,8 +40,8 @@ public final class JdbcRegistrations implements RegistrationRepository {
     }
 
     @Override
-    public String insert(Registration r, String idempotencyKey) {
-        String confirmation = sql.one("""
+    public Supplier<String> insert(Registration r, String idempotencyKey) {
+        Supplier<List<String>> confirmation = sql.listLater("""
                 INSERT INTO registrations (id, org_id, event_id, user_id, status, currency, subtotal_minor, discount_minor,
                   total_minor, tax_added_minor, promo_code_id, attendee_info, hold_expires_at, confirmed_at, idempotency_key,
                   created_at)
@@ -50,25 +51,24 @@ public final class JdbcRegistrations implements RegistrationRepository {
                 r.subtotalMinor(), r.discountMinor(), r.totalMinor(),
                 r.tickets().stream().mapToLong(t -> t.tax().addedMinor()).sum(), r.promoCodeId(),
                 new Sql.Json(Map.of("name", r.registrantName(), "email", r.registrantEmail())), r.holdExpiresAt(),
-                r.confirmedAt(), idempotencyKey, r.createdAt()).orElseThrow();
-        List<Object[]> rows = new ArrayList<>();
+                r.confirmedAt(), idempotencyKey, r.createdAt());
         int position = 0;
         for (Ticket t : r.tickets()) {
             Map<String, Object> attendee = new LinkedHashMap<>();
             attendee.put("name", t.attendeeName());
             attendee.put("email", t.attendeeEmail());
             attendee.put("answers", t.answers());
-            rows.add(new Object[] {t.id(), r.orgId(), r.id(), t.ticketTypeId(), t.ticketCode(), t.qrCode(),
+            // one statement per ticket, all in the registration's message (a JDBC batch would be a round trip of its own)
+            sql.later("""
+                    INSERT INTO tickets (id, org_id, registration_id, ticket_type_id, ticket_code, qr_code, code_version,
+                      status, attendee_data, price_minor, discount_minor, issued_at, position, tax_rate_ppm, tax_inclusive,
+                      tax_minor)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?::ticket_status, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, t.id(), r.orgId(), r.id(), t.ticketTypeId(), t.ticketCode(), t.qrCode(),
                     t.codeVersion(), t.status(), new Sql.Json(attendee), t.priceMinor(), t.discountMinor(), t.issuedAt(),
-                    position++, t.tax().ratePpm(), t.tax().inclusive(), t.tax().amountMinor()});
+                    position++, t.tax().ratePpm(), t.tax().inclusive(), t.tax().amountMinor());
         }
-        sql.batch("""
-                INSERT INTO tickets (id, org_id, registration_id, ticket_type_id, ticket_code, qr_code, code_version,
-                  status, attendee_data, price_minor, discount_minor, issued_at, position, tax_rate_ppm, tax_inclusive,
-                  tax_minor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::ticket_status, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows);
-        return confirmation;
+        return () -> confirmation.get().get(0);
     }
 
     @Override

@@ -42,10 +42,21 @@ public final class JdbcTaxRates implements TaxRateRepository {
 
     @Override
     public Map<UUID, TaxRate> forTicketTypes(Collection<UUID> ticketTypeIds) {
+        return byTicketType(sql.list(FOR_TICKET_TYPES, JdbcTaxRates::mapOfType, (Object) ticketTypeIds.toArray(UUID[]::new)));
+    }
+
+    /** The tax rates of some ticket types (those without one are left out); one parameter, a uuid[] of their ids. */
+    static final String FOR_TICKET_TYPES = "SELECT t.id AS ticket_type_id, " + COLUMNS
+            + " FROM ticket_types t JOIN tax_rates r ON r.id = t.tax_rate_id WHERE t.id = ANY (?)";
+
+    /** A row of {@link #FOR_TICKET_TYPES}: the ticket type's id and its rate. */
+    static Map.Entry<UUID, TaxRate> mapOfType(ResultSet rs) throws SQLException {
+        return Map.entry(uuid(rs, "ticket_type_id"), map(rs));
+    }
+
+    static Map<UUID, TaxRate> byTicketType(List<Map.Entry<UUID, TaxRate>> rows) {
         Map<UUID, TaxRate> rates = new HashMap<>();
-        sql.list("SELECT t.id AS ticket_type_id, " + COLUMNS + " FROM ticket_types t JOIN tax_rates r ON r.id = t.tax_rate_id"
-                + " WHERE t.id = ANY (?)", rs -> rates.put(uuid(rs, "ticket_type_id"), map(rs)),
-                (Object) ticketTypeIds.toArray(UUID[]::new));
+        rows.forEach(e -> rates.put(e.getKey(), e.getValue()));
         return rates;
     }
 

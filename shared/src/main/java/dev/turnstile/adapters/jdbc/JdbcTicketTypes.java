@@ -53,11 +53,13 @@ public final class JdbcTicketTypes implements TicketTypeRepository {
 
     @Override
     public List<TicketType> listForEvent(UUID eventId) {
-        return sql.list("SELECT " + COLUMNS + " FROM ticket_types WHERE event_id = ? ORDER BY sort_order, name, id",
-                JdbcTicketTypes::map, eventId);
+        return sql.list(FOR_EVENT, JdbcTicketTypes::map, eventId);
     }
 
-    private static TicketType map(ResultSet rs) throws SQLException {
+    /** An event's ticket types, in their display order; one parameter, the event's id. */
+    static final String FOR_EVENT = "SELECT " + COLUMNS + " FROM ticket_types WHERE event_id = ? ORDER BY sort_order, name, id";
+
+    static TicketType map(ResultSet rs) throws SQLException {
         return new TicketType(uuid(rs, "id"), uuid(rs, "org_id"), uuid(rs, "event_id"), rs.getString("name"),
                 rs.getString("description"), rs.getLong("price_minor"), rs.getString("currency"), rs.getInt("capacity"),
                 rs.getInt("quantity_sold"), rs.getInt("quantity_held"), instant(rs, "sale_starts_at"),

@@ -3,7 +3,6 @@ package dev.turnstile.adapters.jdbc;
 import dev.turnstile.tenancy.TenantContext;
 import dev.turnstile.tenancy.Transactions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -12,7 +11,10 @@ import javax.sql.DataSource;
 /**
  * One JDBC transaction per unit of work, bound to the calling thread so that repositories find
  * it. The tenant context is set with {@code set_config(..., true)}, i.e. for this transaction
- * only: a pooled connection never carries one request's tenant into the next.
+ * only: a pooled connection never carries one request's tenant into the next. It is sent in the
+ * same message as the transaction's first statement, and statements whose answers are not needed
+ * yet wait to go with the next one or with the commit ({@link Pipeline}): round trips, not
+ * statements, are what a transaction costs here.
  */
 public final class JdbcTransactions implements Transactions {
 
@@ -20,6 +22,7 @@ public final class JdbcTransactions implements Transactions {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcTransactions.class);
 
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ThreadLocal<Pipeline> pipeline = new ThreadLocal<>();
     private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
     public JdbcTransactions(DataSource dataSource) {
@@ -54,6 +57,15 @@ public final class JdbcTransactions implements Transactions {
         return c;
     }
 
+    /** The statements of this thread's transaction waiting to be sent (see {@link Pipeline}). */
+    Pipeline pipeline() {
+        Pipeline p = pipeline.get();
+        if (p == null) {
+            throw new IllegalStateException("No transaction on this thread: wrap the call in Transactions");
+        }
+        return p;
+    }
+
     private <T> T run(TenantContext context, boolean readOnly, Supplier<T> work) {
         if (current.get() != null) {
             throw new IllegalStateException("Nested transactions are not supported");
@@ -72,21 +84,28 @@ public final class JdbcTransactions implements Transactions {
         try (Connection c = acquired) {
             c.setAutoCommit(false);
             c.setReadOnly(readOnly);
+            Pipeline statements = new Pipeline(c);
             current.set(c);
+            pipeline.set(statements);
             afterCommit.set(new java.util.ArrayList<>());
             try {
-                setContext(c, context);
+                // sent with the transaction's first statement, not in a round trip of its own
+                statements.context("SELECT set_config('app.org_id', ?, true), set_config('app.user_id', ?, true)",
+                        context.orgId().map(UUID::toString).orElse(""), context.userId().map(UUID::toString).orElse(""));
                 result = work.get();
-                c.commit();
+                statements.commit();
                 committed = afterCommit.get();
             } catch (RuntimeException | Error e) {
+                statements.discard();
                 rollbackQuietly(c, e);
                 throw e;
             } catch (SQLException e) {
+                statements.discard();
                 rollbackQuietly(c, e);
                 throw SqlErrors.translate(e);
             } finally {
                 current.remove();
+                pipeline.remove();
                 afterCommit.remove();
                 c.setReadOnly(false);
                 c.setAutoCommit(true);
@@ -106,15 +125,6 @@ public final class JdbcTransactions implements Transactions {
             } catch (RuntimeException e) {
                 log.error("An action after commit failed; its repair path takes over", e);
             }
-        }
-    }
-
-    private static void setContext(Connection c, TenantContext context) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT set_config('app.org_id', ?, true), set_config('app.user_id', ?, true)")) {
-            ps.setString(1, context.orgId().map(UUID::toString).orElse(""));
-            ps.setString(2, context.userId().map(UUID::toString).orElse(""));
-            ps.execute();
         }
     }
 

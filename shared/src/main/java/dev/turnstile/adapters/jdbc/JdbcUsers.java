@@ -14,7 +14,9 @@ public final class JdbcUsers implements UserRepository {
     @Override
     public void ensure(Principal p) {
         // the identity provider owns e-mail and name: keep ours in step with its latest token
-        sql.update("""
+        // queued: it travels with the transaction's next statement (a failure, e.g. an e-mail another
+        // user has, fails the transaction there)
+        sql.later("""
                 INSERT INTO users (id, email, email_verified, name) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE
                   SET email = excluded.email, email_verified = excluded.email_verified, name = excluded.name

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.postgresql.util.PGobject;
 
 /**
@@ -51,15 +52,24 @@ public final class Sql {
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(mapper.map(rs));
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e);
-        }
+        return listLater(sql, mapper, params).get();
+    }
+
+    /**
+     * Queues a query: it is sent with the next statement whose answer is needed at once, or with
+     * the commit, and {@code get()} on the answer sends it (and whatever is queued before it) if it
+     * has not gone yet. See {@link Pipeline}.
+     */
+    public <T> Supplier<List<T>> listLater(String sql, RowMapper<T> mapper, Object... params) {
+        return transactions.pipeline().queue(sql, mapper, params);
+    }
+
+    /**
+     * Queues a write whose answer nobody reads: it travels with the next statement or the commit.
+     * If it fails, its transaction fails there. See {@link Pipeline}.
+     */
+    public void later(String sql, Object... params) {
+        transactions.pipeline().queue(sql, null, params);
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
@@ -71,11 +81,8 @@ public final class Sql {
     }
 
     public int update(String sql, Object... params) {
-        try (PreparedStatement ps = prepare(sql, params)) {
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e);
-        }
+        Supplier<Integer> count = transactions.pipeline().queue(sql, null, params);
+        return count.get();
     }
 
     /** Runs one statement for each row of parameters, as one JDBC batch (one round trip). */
@@ -83,6 +90,7 @@ public final class Sql {
         if (rows.isEmpty()) {
             return;
         }
+        transactions.pipeline().sendQueued();
         Connection c = transactions.connection();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Object[] row : rows) {
@@ -98,21 +106,7 @@ public final class Sql {
         }
     }
 
-    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        Connection c = transactions.connection();
-        PreparedStatement ps = c.prepareStatement(sql);
-        try {
-            for (int i = 0; i < params.length; i++) {
-                bind(c, ps, i + 1, params[i]);
-            }
-            return ps;
-        } catch (SQLException | RuntimeException e) {
-            ps.close();
-            throw e;
-        }
-    }
-
-    private static void bind(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
+    static void bind(Connection c, PreparedStatement ps, int index, Object value) throws SQLException {
         switch (value) {
             case null -> ps.setNull(index, Types.NULL);
             case Instant instant -> ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
