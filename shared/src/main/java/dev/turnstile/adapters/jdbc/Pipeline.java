@@ -88,8 +88,15 @@ final class Pipeline {
         return (Later<T>) answer;
     }
 
-    /** Sends what is queued, if anything. */
+    /**
+     * Sends what is queued, if anything, and the tenant context if it has not gone yet: after this
+     * the connection may be used directly (a JDBC batch).
+     */
     void sendQueued() {
+        if (context != null) {
+            queued.add(0, context);
+            context = null;
+        }
         try {
             send(false);
         } catch (SQLException e) {
