@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -250,7 +251,7 @@ public final class Register {
                 tickets);
 
         // the writes below wait and go in one message with the first seat taken, or with the commit
-        java.util.function.Supplier<String> confirmationNumber = registrations.insert(registration, key);
+        Supplier<String> confirmationNumber = registrations.insert(registration, key);
         outbox.publish(orgId, free ? "registration.confirmed" : "registration.pending", Map.of(
                 "registrationId", registration.id(), "eventId", eventId, "email", caller.email()));
         if (offer != null) {

@@ -1,8 +1,6 @@
 package dev.turnstile.registration;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,9 +12,6 @@ public interface TaxRateRepository {
     Optional<TaxRate> find(UUID id);
 
     List<TaxRate> list();
-
-    /** The rate each of the ticket types charges; types without one are left out. */
-    Map<UUID, TaxRate> forTicketTypes(Collection<UUID> ticketTypeIds);
 
     /** Sets (or, with null, clears) the ticket type's rate; false if the type is not in the event. */
     boolean assign(UUID eventId, UUID ticketTypeId, UUID taxRateId);

@@ -2,7 +2,7 @@ package dev.turnstile.adapters.jdbc;
 
 import dev.turnstile.registration.Outbox;
 import java.util.Map;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -17,8 +17,8 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public LongSupplier publish(UUID orgId, String topic, Map<String, Object> payload) {
-        Supplier<List<Long>> id = sql.listLater("INSERT INTO outbox_messages (org_id, topic, payload) VALUES (?, ?, ?) RETURNING id",
+        Supplier<Optional<Long>> id = sql.oneLater("INSERT INTO outbox_messages (org_id, topic, payload) VALUES (?, ?, ?) RETURNING id",
                 rs -> rs.getLong(1), orgId, topic, new Sql.Json(payload));
-        return () -> id.get().get(0);
+        return () -> id.get().orElseThrow();
     }
 }

@@ -9,8 +9,10 @@ import dev.turnstile.ticket.TicketType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The five reads of a registration, each the same statement its own repository runs, queued and
@@ -27,15 +29,14 @@ public final class JdbcRegistrationInputs implements RegistrationInputs {
     @Override
     public Inputs read(UUID eventId, Collection<UUID> ticketTypeIds) {
         Supplier<List<TicketType>> types = sql.listLater(JdbcTicketTypes.FOR_EVENT, JdbcTicketTypes::map, eventId);
-        Supplier<List<RegistrationSettings>> rules = sql.listLater(JdbcRegistrationSettings.FOR_REGISTRATION,
+        Supplier<Optional<RegistrationSettings>> rules = sql.oneLater(JdbcRegistrationSettings.FOR_REGISTRATION,
                 JdbcRegistrationSettings::map, eventId);
-        Supplier<List<Event>> event = sql.listLater(JdbcEvents.BY_ID, JdbcEvents::map, eventId);
+        Supplier<Optional<Event>> event = sql.oneLater(JdbcEvents.BY_ID, JdbcEvents::map, eventId);
         Supplier<List<Question>> questions = sql.listLater(JdbcQuestions.FOR_EVENT, JdbcQuestions::map, eventId);
         Supplier<List<Map.Entry<UUID, TaxRate>>> rates = sql.listLater(JdbcTaxRates.FOR_TICKET_TYPES,
                 JdbcTaxRates::mapOfType, (Object) ticketTypeIds.toArray(UUID[]::new));
-        RegistrationSettings settings = rules.get().stream().findFirst() // sends all five
-                .orElseThrow(() -> new IllegalStateException("Event " + eventId + " vanished during registration"));
-        return new Inputs(types.get(), settings, event.get().stream().findFirst(), questions.get(),
-                JdbcTaxRates.byTicketType(rates.get()));
+        RegistrationSettings settings = JdbcRegistrationSettings.found(eventId, rules.get()); // sends all five
+        return new Inputs(types.get(), settings, event.get(), questions.get(),
+                rates.get().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 }

@@ -27,8 +27,12 @@ public final class JdbcRegistrationSettings implements RegistrationSettingsRepos
 
     @Override
     public RegistrationSettings readForRegistration(UUID eventId) {
-        return sql.one(FOR_REGISTRATION, JdbcRegistrationSettings::map, eventId)
-                .orElseThrow(() -> new IllegalStateException("Event " + eventId + " vanished during registration"));
+        return found(eventId, sql.one(FOR_REGISTRATION, JdbcRegistrationSettings::map, eventId));
+    }
+
+    /** The row {@link #FOR_REGISTRATION} read: the event was found before its registration began. */
+    static RegistrationSettings found(UUID eventId, java.util.Optional<RegistrationSettings> row) {
+        return row.orElseThrow(() -> new IllegalStateException("Event " + eventId + " vanished during registration"));
     }
 
     /** The event's registration settings, key-share locked until commit; one parameter, the event's id. */

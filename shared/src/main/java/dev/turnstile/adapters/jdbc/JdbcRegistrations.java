@@ -41,7 +41,7 @@ public final class JdbcRegistrations implements RegistrationRepository {
 
     @Override
     public Supplier<String> insert(Registration r, String idempotencyKey) {
-        Supplier<List<String>> confirmation = sql.listLater("""
+        Supplier<Optional<String>> confirmation = sql.oneLater("""
                 INSERT INTO registrations (id, org_id, event_id, user_id, status, currency, subtotal_minor, discount_minor,
                   total_minor, tax_added_minor, promo_code_id, attendee_info, hold_expires_at, confirmed_at, idempotency_key,
                   created_at)
@@ -68,7 +68,7 @@ public final class JdbcRegistrations implements RegistrationRepository {
                     t.codeVersion(), t.status(), new Sql.Json(attendee), t.priceMinor(), t.discountMinor(), t.issuedAt(),
                     position++, t.tax().ratePpm(), t.tax().inclusive(), t.tax().amountMinor());
         }
-        return () -> confirmation.get().get(0);
+        return () -> confirmation.get().orElseThrow();
     }
 
     @Override

@@ -7,8 +7,6 @@ import dev.turnstile.registration.TaxRate;
 import dev.turnstile.registration.TaxRateRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +38,6 @@ public final class JdbcTaxRates implements TaxRateRepository {
         return sql.list("SELECT " + COLUMNS + " FROM tax_rates r ORDER BY r.name, r.id", JdbcTaxRates::map);
     }
 
-    @Override
-    public Map<UUID, TaxRate> forTicketTypes(Collection<UUID> ticketTypeIds) {
-        return byTicketType(sql.list(FOR_TICKET_TYPES, JdbcTaxRates::mapOfType, (Object) ticketTypeIds.toArray(UUID[]::new)));
-    }
-
     /** The tax rates of some ticket types (those without one are left out); one parameter, a uuid[] of their ids. */
     static final String FOR_TICKET_TYPES = "SELECT t.id AS ticket_type_id, " + COLUMNS
             + " FROM ticket_types t JOIN tax_rates r ON r.id = t.tax_rate_id WHERE t.id = ANY (?)";
@@ -54,11 +47,6 @@ public final class JdbcTaxRates implements TaxRateRepository {
         return Map.entry(uuid(rs, "ticket_type_id"), map(rs));
     }
 
-    static Map<UUID, TaxRate> byTicketType(List<Map.Entry<UUID, TaxRate>> rows) {
-        Map<UUID, TaxRate> rates = new HashMap<>();
-        rows.forEach(e -> rates.put(e.getKey(), e.getValue()));
-        return rates;
-    }
 
     @Override
     public boolean assign(UUID eventId, UUID ticketTypeId, UUID taxRateId) {

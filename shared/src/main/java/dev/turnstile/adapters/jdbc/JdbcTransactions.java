@@ -21,7 +21,6 @@ public final class JdbcTransactions implements Transactions {
     private final DataSource dataSource;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcTransactions.class);
 
-    private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private final ThreadLocal<Pipeline> pipeline = new ThreadLocal<>();
     private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
 
@@ -50,11 +49,7 @@ public final class JdbcTransactions implements Transactions {
 
     /** The connection of the transaction running on this thread. */
     public Connection connection() {
-        Connection c = current.get();
-        if (c == null) {
-            throw new IllegalStateException("No transaction on this thread: wrap the call in Transactions");
-        }
-        return c;
+        return pipeline().connection();
     }
 
     /** The statements of this thread's transaction waiting to be sent (see {@link Pipeline}). */
@@ -67,7 +62,7 @@ public final class JdbcTransactions implements Transactions {
     }
 
     private <T> T run(TenantContext context, boolean readOnly, Supplier<T> work) {
-        if (current.get() != null) {
+        if (pipeline.get() != null) {
             throw new IllegalStateException("Nested transactions are not supported");
         }
         Connection acquired;
@@ -85,7 +80,6 @@ public final class JdbcTransactions implements Transactions {
             c.setAutoCommit(false);
             c.setReadOnly(readOnly);
             Pipeline statements = new Pipeline(c);
-            current.set(c);
             pipeline.set(statements);
             afterCommit.set(new java.util.ArrayList<>());
             try {
@@ -104,7 +98,6 @@ public final class JdbcTransactions implements Transactions {
                 rollbackQuietly(c, e);
                 throw SqlErrors.translate(e);
             } finally {
-                current.remove();
                 pipeline.remove();
                 afterCommit.remove();
                 c.setReadOnly(false);

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +22,7 @@ import java.util.function.Supplier;
 final class Pipeline {
 
     /** A queued statement's answer: its rows (mapped), or its update count when it has no rows. */
-    static final class Later<T> implements Supplier<T>, LongSupplier {
+    static final class Later<T> implements Supplier<T> {
         private final Pipeline pipeline;
         private T value;
         private boolean done;
@@ -44,16 +43,6 @@ final class Pipeline {
             }
             return value;
         }
-
-        /** For a query returning one number (an id): that number. */
-        @Override
-        public long getAsLong() {
-            Object v = get();
-            if (v instanceof List<?> rows && rows.size() == 1 && rows.get(0) instanceof Number n) {
-                return n.longValue();
-            }
-            throw new IllegalStateException("Not a single number: " + v);
-        }
     }
 
     private record Step(String sql, Object[] params, Sql.RowMapper<?> mapper, Later<Object> answer) {
@@ -66,6 +55,11 @@ final class Pipeline {
 
     Pipeline(Connection connection) {
         this.connection = connection;
+    }
+
+    /** The transaction's connection, for what cannot be queued (a JDBC batch): call {@link #sendQueued} first. */
+    Connection connection() {
+        return connection;
     }
 
     /**

@@ -73,11 +73,19 @@ public final class Sql {
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
-        List<T> rows = list(sql, mapper, params);
-        if (rows.size() > 1) {
-            throw new IllegalStateException("Expected at most one row, got " + rows.size());
-        }
-        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+        return oneLater(sql, mapper, params).get();
+    }
+
+    /** Like {@link #listLater}, for a statement answering at most one row. */
+    public <T> Supplier<Optional<T>> oneLater(String sql, RowMapper<T> mapper, Object... params) {
+        Supplier<List<T>> rows = listLater(sql, mapper, params);
+        return () -> {
+            List<T> all = rows.get();
+            if (all.size() > 1) {
+                throw new IllegalStateException("Expected at most one row, got " + all.size());
+            }
+            return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
+        };
     }
 
     public int update(String sql, Object... params) {
