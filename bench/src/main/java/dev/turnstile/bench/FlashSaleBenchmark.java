@@ -50,8 +50,9 @@ public final class FlashSaleBenchmark {
               --price MINOR price in EUR cents; > 0 holds seats (pending), 0 sells (confirmed) (default 2500)
               --target URL  a running local runtime (its /dev/tokens mints the tokens); default:
                             start one in this JVM on a random port with a throwaway database
-              --warmup W    warm-up rounds, reported but not counted: until the JIT has compiled the
-                            paths a sale takes, it competes with them for the two cores   (default 20)
+              --warmup W    warm-up rounds, reported but not counted, every other one selling to
+                            every client: until the JIT has compiled the paths a sale takes, it
+                            competes with them for the two cores                  (default 20)
               --rounds R    measured rounds, each on a fresh event                 (default 1)
               --timeout S   per-request timeout; a request without an answer by then is missing (default 60)
               --connections open: each client's connection is open before the sale opens, as a
@@ -311,7 +312,7 @@ public final class FlashSaleBenchmark {
                        double p95, double p99, double max, Map<String, Integer> byOutcome, int sold, int capacity,
                        int oversoldBy201s, int seatsTaken, int oversoldInDatabase, int listed, int lost, int duplicated,
                        int unexpectedlyListed, int serverErrors, int missing, int unexpected, int undersold,
-                       Instant openedAt, double lastSentMs, double jvmCpuSeconds, double postgresCpuSeconds) {
+                       Instant openedAt, double lastSentMs, String timeline, double jvmCpuSeconds, double postgresCpuSeconds) {
 
         boolean correct() {
             return oversoldBy201s == 0 && oversoldInDatabase == 0 && serverErrors == 0 && missing == 0 && lost == 0
@@ -381,7 +382,11 @@ public final class FlashSaleBenchmark {
                 recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)); // a round lasts about a second
                 recording.start();
             }
-            RoundResult r = round(round, warmup);
+            // every other warm-up round sells to every client: a round of the sale itself sells only
+            // C seats, too few for the JIT to finish compiling the sale's path in 20 rounds (it was
+            // still compiling it in the measured rounds, a third of the JVM's CPU at 100 clients)
+            int capacity = warmup && round % 2 == 1 ? Math.max(options.capacity(), options.clients()) : options.capacity();
+            RoundResult r = round(round, warmup, capacity);
             print(r);
             ok &= r.correct();
             if (!warmup) {
@@ -414,7 +419,7 @@ public final class FlashSaleBenchmark {
         }
     }
 
-    private RoundResult round(int round, boolean warmup) throws Exception {
+    private RoundResult round(int round, boolean warmup, int seats) throws Exception {
         // ---- set-up, not measured: a fresh event with one ticket type on sale, and every request built ----
         Instant startsAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
         String eventId = post("/v1/orgs/" + orgId + "/events", organizerToken, Map.of(
@@ -424,7 +429,7 @@ public final class FlashSaleBenchmark {
                 .get("id").asText();
         String eventPath = "/v1/orgs/" + orgId + "/events/" + eventId;
         String ticketTypeId = post(eventPath + "/ticket-types", organizerToken, Map.of("name", "Flash sale",
-                "priceMinor", options.price(), "currency", "EUR", "capacity", options.capacity()), 201).get("id").asText();
+                "priceMinor", options.price(), "currency", "EUR", "capacity", seats), 201).get("id").asText();
         post(eventPath + "/publish", organizerToken, null, 200);
 
         URI registerUri = URI.create(target.baseUrl() + "/v1/events/" + eventId + "/registrations");
@@ -451,6 +456,7 @@ public final class FlashSaleBenchmark {
         long last = answers.stream().mapToLong(Crowd.Answer::answeredNanos).max().orElse(opened);
         double[] cpuAfter = cpuSeconds();
         double lastSentMs = (answers.stream().mapToLong(Crowd.Answer::sentNanos).max().orElse(opened) - opened) / 1e6;
+        String timeline = timeline(answers, opened);
 
         // ---- the figures ----
         double wallMs = (last - opened) / 1e6;
@@ -521,8 +527,21 @@ public final class FlashSaleBenchmark {
         return new RoundResult(round, warmup, answers.size(), wallMs, answers.size() / (wallMs / 1000), percentile(latencies, 50),
                 percentile(latencies, 95), percentile(latencies, 99), latencies.length == 0 ? 0 : latencies[latencies.length - 1],
                 byOutcome, sold, capacity, Math.max(0, sold - capacity), seatsTaken, Math.max(0, seatsTaken - capacity),
-                listed.size(), lost, duplicated, unexpectedlyListed, serverErrors, missing, unexpected, undersold, openedAt, lastSentMs,
+                listed.size(), lost, duplicated, unexpectedlyListed, serverErrors, missing, unexpected, undersold, openedAt, lastSentMs, timeline,
                 cpuAfter[0] - cpuBefore[0], cpuAfter[1] < 0 || cpuBefore[1] < 0 ? -1 : cpuAfter[1] - cpuBefore[1]);
+    }
+
+    /** When the answers of each status arrived, in ms after the gate opened: "201 at 12-180 ms, 409 at 181-310 ms". */
+    static String timeline(List<Crowd.Answer> answers, long opened) {
+        Map<Integer, long[]> spans = new TreeMap<>();
+        for (Crowd.Answer a : answers) {
+            long at = a.answeredNanos() - opened;
+            spans.merge(a.status(), new long[] {at, at}, (x, y) -> new long[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])});
+        }
+        return String.join(", ", spans.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s at %.0f-%.0f ms", e.getKey() < 0 ? "no answer" : e.getKey(),
+                        e.getValue()[0] / 1e6, e.getValue()[1] / 1e6))
+                .toList());
     }
 
     /** Nearest-rank percentile of sorted values. */
@@ -542,6 +561,7 @@ public final class FlashSaleBenchmark {
                 r.p99(), r.max());
         System.out.printf(Locale.ROOT, "  clients         the gate opened at %s; the last client sent %.0f ms later%n",
                 r.openedAt(), r.lastSentMs());
+        System.out.printf(Locale.ROOT, "  answered        %s after the gate opened%n", r.timeline());
         System.out.printf(Locale.ROOT, "  cpu             this JVM %.2f s, PostgreSQL %s over the %.0f ms (%d cores: %.0f %% busy)%n",
                 r.jvmCpuSeconds(), r.postgresCpuSeconds() < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f s", r.postgresCpuSeconds()),
                 r.wallMs(), Runtime.getRuntime().availableProcessors(),

@@ -42,10 +42,10 @@ class SeatGateTest {
     @Test
     void noMoreThanTheCapAreInsideAtOnceHoweverManySeatsAreLeftButABigOrderGoesInAlone() throws Exception {
         SeatGate capped = new SeatGate(clock::get, TimeUnit.SECONDS.toNanos(5), 2);
-        capped.learn(type, "Early bird", 50);
         SeatGate.Pass first = capped.enter(Map.of(type, 1), true).pass();
-        SeatGate.Pass second = capped.enter(Map.of(type, 1), true).pass();
         assertThat(first).isNotNull();
+        capped.learn(type, "Early bird", 50); // what the first one read
+        SeatGate.Pass second = capped.enter(Map.of(type, 1), true).pass();
         assertThat(second).isNotNull();
         CompletableFuture<SeatGate.Admission> third = CompletableFuture.supplyAsync(() -> capped.enter(Map.of(type, 1), true));
         assertWaiting(third); // 48 seats are left, but two buyers are inside
@@ -135,6 +135,29 @@ class SeatGateTest {
         late.pass().close(); // holds no place: closing it lets nobody in twice
         first.close();
         assertThat(impatient.enter(Map.of(type, 1), true).pass()).isNotNull();
+    }
+
+    @Test
+    void everyoneInALineThatDoesNotMoveGoesToTheDatabaseAfterTheirOwnWait() throws Exception {
+        SeatGate impatient = new SeatGate(System::nanoTime, TimeUnit.MILLISECONDS.toNanos(150), 100);
+        SeatGate.Pass first = impatient.enter(Map.of(type, 1), true).pass(); // inside, and never leaves
+        long start = System.nanoTime();
+        List<CompletableFuture<Long>> waited = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture<Long> f = new CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                SeatGate.Admission a = impatient.enter(Map.of(type, 1), true);
+                assertThat(a.refused()).isNull();
+                a.pass().close();
+                f.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            });
+            waited.add(f);
+            Thread.sleep(60); // each joins the line later than the one before
+        }
+        assertThat(waited.get(0).get(2, TimeUnit.SECONDS)).isBetween(140L, 1_000L);
+        assertThat(waited.get(1).get(2, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(200L);
+        assertThat(waited.get(2).get(2, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(260L);
+        first.close();
     }
 
     @Test
