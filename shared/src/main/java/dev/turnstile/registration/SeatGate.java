@@ -36,12 +36,12 @@ public final class SeatGate {
     static final long MAX_WAIT_NANOS = 2_000_000_000L;
     /**
      * Buyers of one type inside a transaction at once. The type's row is locked from a buyer's
-     * take to its commit, so more of them only wait on that lock: each commit woke every waiter
-     * in PostgreSQL for one of them to take the row next. Two keep one buyer's reads and inserts
-     * overlapping the other's locked commit (benchmarked: 1, 2, 4 and the 8 of the pool; two
-     * halved the database's CPU of a flash sale against eight, one left the cores idle).
+     * take to its commit, so more of them mostly wait on that lock (each commit wakes the next in
+     * PostgreSQL); a few keep the others' reads and inserts overlapping the locked commit.
+     * Benchmarked (docs/benchmarks.md): 8 spent the most database CPU; with the JIT warm and the
+     * crowd's own work out of the clock, 4 finished the sale sooner than 2 or 3.
      */
-    static final int MAX_INSIDE = 2;
+    static final int MAX_INSIDE = 4;
     private static final int UNKNOWN = -1;
     private static final int MAX_LINES = 10_000;
 
