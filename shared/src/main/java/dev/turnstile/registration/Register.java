@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,12 @@ public final class Register {
     private final Clock clock;
     private final SeatGate gate;
     private final Map<UUID, CompletableFuture<UUID>> orgOfEvent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, Sales> salesOfEvent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Orders sold in one transaction at most (docs/inventory.md, "Sold together"). */
+    static final int MAX_BATCH = 32;
+    /** What a batch that rolled back as a whole leaves its orders: each is sold on its own. */
+    private static final Object ALONE = new Object();
 
     public Register(Transactions transactions, DueWork lookups, UserRepository users, RegistrationInputs inputs,
                     PromoCodeRepository promoCodes, WaitlistRepository waitlist, RegistrationRepository registrations,
@@ -91,14 +98,25 @@ public final class Register {
         Map<UUID, Integer> wanted = wanted(command);
         // a waitlist offer's seats are held already: its holder does not queue for them
         SeatGate.Pass pass = null;
+        boolean together = sellsTogether(command, idempotencyKey, wanted);
         if (command.waitlistEntryId() == null) {
-            SeatGate.Admission admission = gate.enter(wanted, idempotencyKey == null);
+            SeatGate.Admission admission = gate.enter(wanted, idempotencyKey == null, together);
             if (admission.refused() != null) {
                 throw soldOut(admission.refused().ticketTypeName());
             }
             pass = admission.pass();
         }
         try {
+            if (pass != null && together) {
+                Object sold = sellTogether(orgId, eventId, new Order(caller, command, pass));
+                if (sold instanceof Outcome outcome) {
+                    return outcome;
+                }
+                if (sold instanceof RuntimeException e) {
+                    throw e;
+                }
+                // ALONE: its batch rolled back as a whole; this order is sold on its own below
+            }
             for (int attempt = 1; ; attempt++) {
                 SeatGate.Pass admitted = pass;
                 if (admitted != null) {
@@ -125,6 +143,182 @@ public final class Register {
                 pass.close();
             }
         }
+    }
+
+    /**
+     * Whether the order may be sold in a batch: one ticket type, no promo code (its use is another
+     * contended row), no waitlist offer, no idempotency key (a retry must find its first outcome).
+     * Everything else is sold on its own.
+     */
+    private static boolean sellsTogether(Command command, String key, Map<UUID, Integer> wanted) {
+        return key == null && (command.promoCode() == null || command.promoCode().isBlank())
+                && command.waitlistEntryId() == null && wanted.size() == 1
+                && command.tickets().stream().allMatch(t -> t != null && t.ticketTypeId() != null);
+    }
+
+    /**
+     * Sells the order together with the orders of the same event that wait behind it: the first
+     * to arrive while no batch is being sold leads one, the rest queue, and when a batch is done
+     * the first in the queue leads the next with everyone behind it (up to {@link #MAX_BATCH}).
+     * Under a crowd a batch is whoever came during the previous one; alone, an order is a batch
+     * of one. Returns the order's {@link Outcome}, the exception that refuses it, or {@link #ALONE}.
+     */
+    private Object sellTogether(UUID orgId, UUID eventId, Order order) {
+        Sales sales = salesOfEvent.computeIfAbsent(eventId, e -> new Sales());
+        boolean lead;
+        sales.lock.lock();
+        try {
+            sales.waiting.add(order);
+            lead = !sales.selling;
+            sales.selling = true;
+        } finally {
+            sales.lock.unlock();
+        }
+        if (!lead && !order.turn.join()) {
+            return order.result;
+        }
+        // first in the queue: sell it with those behind it
+        List<Order> batch = new ArrayList<>();
+        sales.lock.lock();
+        try {
+            while (!sales.waiting.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(sales.waiting.poll());
+            }
+        } finally {
+            sales.lock.unlock();
+        }
+        try {
+            sellBatch(orgId, eventId, batch);
+        } finally {
+            Order next;
+            sales.lock.lock();
+            try {
+                next = sales.waiting.peek();
+                if (next == null) {
+                    sales.selling = false;
+                    salesOfEvent.remove(eventId, sales);
+                }
+            } finally {
+                sales.lock.unlock();
+            }
+            for (Order o : batch) {
+                if (o != order) {
+                    o.turn.complete(false);
+                }
+            }
+            if (next != null) {
+                next.turn.complete(true);
+            }
+        }
+        return order.result;
+    }
+
+    /**
+     * One transaction for the batch. An order its own checks refuse is answered alone and left out;
+     * if anything fails for the batch as a whole (the seats left are fewer than it asks, a
+     * confirmation number drawn twice), everything rolls back and each order is sold on its own.
+     */
+    private void sellBatch(UUID orgId, UUID eventId, List<Order> batch) {
+        try {
+            Map<Order, Outcome> made = transactions.write(TenantContext.of(orgId, batch.get(0).caller.userId()),
+                    () -> sellInTenant(orgId, eventId, batch));
+            made.forEach((o, outcome) -> {
+                o.pass.committed();
+                o.result = outcome;
+            });
+        } catch (RuntimeException e) {
+            for (Order o : batch) {
+                if (o.result == null) {
+                    o.result = ALONE;
+                }
+            }
+        }
+    }
+
+    private Map<Order, Outcome> sellInTenant(UUID orgId, UUID eventId, List<Order> batch) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.util.Set<UUID> typeIds = new java.util.TreeSet<>();
+        batch.forEach(o -> o.command.tickets().forEach(t -> typeIds.add(t.ticketTypeId())));
+        RegistrationInputs.Inputs read = inputs.read(eventId, typeIds);
+        Map<UUID, TicketType> types = read.ticketTypes().stream()
+                .collect(Collectors.toMap(TicketType::id, Function.identity()));
+        types.values().forEach(t -> gate.learn(t.id(), t.name(), t.available()));
+        RegistrationSettings rules = read.rules();
+        Event event = read.event()
+                .filter(e -> e.status() == EventStatus.PUBLISHED)
+                .orElseThrow(() -> new NotFound("event", eventId));
+        if (!event.endsAt().isAfter(now)) {
+            throw new Conflict("event_ended", "The event has ended");
+        }
+        List<Question> asked = read.questions();
+
+        Map<UUID, Integer> seatsOfType = new java.util.TreeMap<>();
+        Map<UUID, List<Order>> ordersOfType = new HashMap<>();
+        Map<UUID, Boolean> freeType = new HashMap<>();
+        Map<Order, Supplier<Outcome>> written = new java.util.LinkedHashMap<>();
+        int seats = 0;
+        for (Order o : batch) {
+            Map<UUID, Integer> perType;
+            try {
+                perType = checkTickets(o.command, types, asked, null, null, now);
+                TicketType type = types.get(perType.keySet().iterator().next());
+                if (type.available() < perType.get(type.id())) {
+                    throw soldOut(type.name());
+                }
+            } catch (Invalid | Conflict e) {
+                o.result = e; // this order's own answer, whatever becomes of the batch
+                continue;
+            }
+            UUID typeId = perType.keySet().iterator().next();
+            int quantity = perType.get(typeId);
+            Registration registration = draft(o.caller, orgId, eventId, o.command, types, read.taxRates(), null, rules, now);
+            // each order's rows are written as its buyer: the audit log and the users policy see them
+            transactions.actAs(o.caller.userId());
+            users.ensure(o.caller);
+            written.put(o, write(registration, o.caller, null));
+            seatsOfType.merge(typeId, quantity, Integer::sum);
+            ordersOfType.computeIfAbsent(typeId, k -> new ArrayList<>()).add(o);
+            freeType.put(typeId, registration.isFree());
+            seats += quantity;
+        }
+        // the contended rows last, in the order every transaction uses: ticket types by id, then the event
+        for (var e : seatsOfType.entrySet()) {
+            java.util.OptionalInt left = inventory.take(e.getKey(), e.getValue(), freeType.get(e.getKey()), now);
+            if (left.isEmpty()) {
+                throw soldOut(types.get(e.getKey()).name()); // fewer seats than the batch: each tries alone
+            }
+            ordersOfType.get(e.getKey()).forEach(o -> o.pass.sold(e.getKey(), left.getAsInt()));
+        }
+        if (rules.capacity() != null && seats > 0 && !inventory.takeEventSeats(eventId, seats)) {
+            throw new Conflict("event_full", "The event is full");
+        }
+        Map<Order, Outcome> made = new java.util.LinkedHashMap<>();
+        written.forEach((o, w) -> made.put(o, w.get()));
+        return made;
+    }
+
+    /** An order waiting to be sold in a batch, and what became of it. */
+    private static final class Order {
+        final Principal caller;
+        final Command command;
+        final SeatGate.Pass pass;
+        /** Completed true: lead the next batch; false: sold (or refused) by another's batch. */
+        final CompletableFuture<Boolean> turn = new CompletableFuture<>();
+        /** An {@link Outcome}, the exception refusing it, or {@link #ALONE}; written before {@link #turn} completes. */
+        Object result;
+
+        Order(Principal caller, Command command, SeatGate.Pass pass) {
+            this.caller = caller;
+            this.command = command;
+            this.pass = pass;
+        }
+    }
+
+    /** The orders of one event waiting to be sold, and whether a batch of them is being sold. */
+    private static final class Sales {
+        final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        final java.util.ArrayDeque<Order> waiting = new java.util.ArrayDeque<>();
+        boolean selling;
     }
 
     /**
@@ -219,41 +413,11 @@ public final class Register {
             }
         }
 
-        List<Ticket> tickets = new ArrayList<>();
-        long subtotal = 0;
-        long discount = 0;
-        long taxAdded = 0;
-        // each ticket's tax is fixed now, on its price after its discount (docs/payments.md, "Tax")
-        Map<UUID, TaxRate> rates = read.taxRates();
-        for (TicketRequest t : command.tickets()) {
-            TicketType type = types.get(t.ticketTypeId());
-            long price = type.priceMinor();
-            long off = promo != null && promo.appliesTo(type.id()) ? Pricing.discount(price, promo) : 0;
-            TicketTax tax = TicketTax.of(rates.get(type.id()), price - off);
-            subtotal += price;
-            discount += off;
-            taxAdded += tax.addedMinor();
-            tickets.add(new Ticket(UUID.randomUUID(), type.id(), TicketCodes.next(), null, 1, null, t.attendeeName().strip(),
-                    t.attendeeEmail() != null ? t.attendeeEmail() : caller.email(), t.answers(), price, off, null, tax));
-        }
-        long total = subtotal - discount + taxAdded;
-        boolean free = total == 0;
-        TicketStatus ticketStatus = free ? TicketStatus.ISSUED : TicketStatus.RESERVED;
-        // an issued ticket carries its signed code at once; a reserved one gets it when paid
-        tickets = tickets.stream().map(t -> new Ticket(t.id(), t.ticketTypeId(), t.ticketCode(),
-                free ? signer.codeFor(orgId, eventId, t.id(), 1) : null, 1, ticketStatus, t.attendeeName(),
-                t.attendeeEmail(), t.answers(), t.priceMinor(), t.discountMinor(), free ? now : null, t.tax())).toList();
-        String currency = types.get(perType.keySet().iterator().next()).currency();
-        Registration registration = new Registration(UUID.randomUUID(), orgId, eventId, caller.userId(), null,
-                free ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING, currency, subtotal, discount,
-                total, promo == null ? null : promo.id(), caller.name(), caller.email(),
-                free ? null : now.plus(Duration.ofMinutes(rules.holdMinutes())), now, free ? now : null, null, null,
-                tickets);
-
+        Registration registration = draft(caller, orgId, eventId, command, types, read.taxRates(), promo, rules, now);
+        boolean free = registration.isFree();
+        List<Ticket> tickets = registration.tickets();
         // the writes below wait and go in one message with the first seat taken, or with the commit
-        Supplier<String> confirmationNumber = registrations.insert(registration, key);
-        outbox.publish(orgId, free ? "registration.confirmed" : "registration.pending", Map.of(
-                "registrationId", registration.id(), "eventId", eventId, "email", caller.email()));
+        Supplier<Outcome> written = write(registration, caller, key);
         if (offer != null) {
             // the offer's held seats go back and are taken again below, within this transaction
             inventory.release(offer.ticketTypeId(), offer.quantity(), false);
@@ -286,11 +450,58 @@ public final class Register {
         if (offer != null && offer.quantity() > perType.get(offer.ticketTypeId())) {
             seats.offerFreedSeats(eventId, offer.ticketTypeId(), now); // the part of the offer not taken goes on in line
         }
-        // what was written, with the number the database drew: no read-back while the seat rows are locked
-        return new Outcome(new Registration(registration.id(), orgId, eventId, caller.userId(), confirmationNumber.get(),
-                registration.status(), currency, subtotal, discount, total, registration.promoCodeId(),
-                registration.registrantName(), registration.registrantEmail(), registration.holdExpiresAt(), now,
-                registration.confirmedAt(), null, null, tickets), true);
+        return written.get();
+    }
+
+    /** The registration an order makes (tickets priced, discounted and taxed), not yet written. */
+    private Registration draft(Principal caller, UUID orgId, UUID eventId, Command command, Map<UUID, TicketType> types,
+                               Map<UUID, TaxRate> rates, PromoCode promo, RegistrationSettings rules, Instant now) {
+        List<Ticket> tickets = new ArrayList<>();
+        long subtotal = 0;
+        long discount = 0;
+        long taxAdded = 0;
+        // each ticket's tax is fixed now, on its price after its discount (docs/payments.md, "Tax")
+        for (TicketRequest t : command.tickets()) {
+            TicketType type = types.get(t.ticketTypeId());
+            long price = type.priceMinor();
+            long off = promo != null && promo.appliesTo(type.id()) ? Pricing.discount(price, promo) : 0;
+            TicketTax tax = TicketTax.of(rates.get(type.id()), price - off);
+            subtotal += price;
+            discount += off;
+            taxAdded += tax.addedMinor();
+            tickets.add(new Ticket(UUID.randomUUID(), type.id(), TicketCodes.next(), null, 1, null, t.attendeeName().strip(),
+                    t.attendeeEmail() != null ? t.attendeeEmail() : caller.email(), t.answers(), price, off, null, tax));
+        }
+        long total = subtotal - discount + taxAdded;
+        boolean free = total == 0;
+        TicketStatus ticketStatus = free ? TicketStatus.ISSUED : TicketStatus.RESERVED;
+        // an issued ticket carries its signed code at once; a reserved one gets it when paid
+        tickets = tickets.stream().map(t -> new Ticket(t.id(), t.ticketTypeId(), t.ticketCode(),
+                free ? signer.codeFor(orgId, eventId, t.id(), 1) : null, 1, ticketStatus, t.attendeeName(),
+                t.attendeeEmail(), t.answers(), t.priceMinor(), t.discountMinor(), free ? now : null, t.tax())).toList();
+        // the currency of the order's first ticket type by id (the types of an event share one)
+        String currency = types.get(command.tickets().stream().map(TicketRequest::ticketTypeId)
+                .min(java.util.Comparator.naturalOrder()).orElseThrow()).currency();
+        return new Registration(UUID.randomUUID(), orgId, eventId, caller.userId(), null,
+                free ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING, currency, subtotal, discount,
+                total, promo == null ? null : promo.id(), caller.name(), caller.email(),
+                free ? null : now.plus(Duration.ofMinutes(rules.holdMinutes())), now, free ? now : null, null, null,
+                tickets);
+    }
+
+    /**
+     * Queues the registration's rows and its outbox message; the answer is what was written, with
+     * the number the database drew (no read-back while the seat rows are locked).
+     */
+    private Supplier<Outcome> write(Registration registration, Principal caller, String key) {
+        Supplier<String> confirmationNumber = registrations.insert(registration, key);
+        outbox.publish(registration.orgId(), registration.isFree() ? "registration.confirmed" : "registration.pending",
+                Map.of("registrationId", registration.id(), "eventId", registration.eventId(), "email", caller.email()));
+        Registration r = registration;
+        return () -> new Outcome(new Registration(r.id(), r.orgId(), r.eventId(), r.userId(), confirmationNumber.get(),
+                r.status(), r.currency(), r.subtotalMinor(), r.discountMinor(), r.totalMinor(), r.promoCodeId(),
+                r.registrantName(), r.registrantEmail(), r.holdExpiresAt(), r.createdAt(), r.confirmedAt(), null, null,
+                r.tickets()), true);
     }
 
     private static void checkShape(Command command, String key) {

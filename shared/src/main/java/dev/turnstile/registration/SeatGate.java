@@ -42,6 +42,8 @@ public final class SeatGate {
      * crowd's own work out of the clock, 4 finished the sale sooner than 2 or 3.
      */
     static final int MAX_INSIDE = 4;
+    /** Buyers of one type inside at once whose orders are sold in batches (Register.MAX_BATCH to a batch). */
+    static final int MAX_INSIDE_TOGETHER = 32;
     private static final int UNKNOWN = -1;
     private static final int MAX_LINES = 10_000;
 
@@ -77,11 +79,21 @@ public final class SeatGate {
      * @return the pass to {@link Pass#close()} when the attempt is over, or the refusal
      */
     public Admission enter(Map<UUID, Integer> perType, boolean mayRefuse) {
+        return enter(perType, mayRefuse, false);
+    }
+
+    /**
+     * As {@link #enter(Map, boolean)}, for an order that is sold in a batch with others ({@code
+     * together}): those wait for their batch's one transaction, not for the type's row, so up to
+     * {@link #MAX_INSIDE_TOGETHER} of them are let in at once.
+     */
+    public Admission enter(Map<UUID, Integer> perType, boolean mayRefuse, boolean together) {
+        int cap = together ? Math.max(maxInside, MAX_INSIDE_TOGETHER) : maxInside;
         Pass pass = new Pass();
         for (UUID type : new java.util.TreeSet<>(perType.keySet())) {
             int quantity = perType.get(type);
             Line line = line(type);
-            Verdict verdict = line.enter(quantity);
+            Verdict verdict = line.enter(quantity, cap);
             if (verdict == Verdict.ADMITTED) {
                 pass.admitted.add(new Taken(type, line, quantity));
             } else if (verdict == Verdict.REFUSED && mayRefuse) {
@@ -178,11 +190,13 @@ public final class SeatGate {
 
     private static final class Waiter {
         final int quantity;
+        final int cap;
         final long deadline;
         final CompletableFuture<Verdict> verdict = new CompletableFuture<>();
 
-        Waiter(int quantity, long deadline) {
+        Waiter(int quantity, int cap, long deadline) {
             this.quantity = quantity;
+            this.cap = cap;
             this.deadline = deadline;
         }
     }
@@ -197,18 +211,18 @@ public final class SeatGate {
         private int inside;
         private boolean timerSet;
 
-        Verdict enter(int quantity) {
+        Verdict enter(int quantity, int cap) {
             Waiter waiter;
             lock.lock();
             try {
                 expire();
                 if (waiting.isEmpty()) { // nobody overtakes the line
-                    Verdict now = decide(quantity);
+                    Verdict now = decide(quantity, cap);
                     if (now != null) {
                         return now;
                     }
                 }
-                waiter = new Waiter(quantity, nanoTime.getAsLong() + maxWaitNanos);
+                waiter = new Waiter(quantity, cap, nanoTime.getAsLong() + maxWaitNanos);
                 waiting.add(waiter);
                 if (!timerSet) {
                     wakeAt(waiter.deadline);
@@ -227,7 +241,7 @@ public final class SeatGate {
         }
 
         /** Admitted, refused, or null: wait. Called with the lock held. */
-        private Verdict decide(int quantity) {
+        private Verdict decide(int quantity, int cap) {
             if (known == UNKNOWN) {
                 if (inside > 0) {
                     return null; // one goes first and learns the count for the rest
@@ -237,7 +251,7 @@ public final class SeatGate {
             } else if (inside + quantity > known) {
                 return null;
             }
-            if (inside > 0 && inside + quantity > maxInside) {
+            if (inside > 0 && inside + quantity > cap) {
                 return null; // an order bigger than that goes in alone
             }
             inside += quantity;
@@ -348,7 +362,7 @@ public final class SeatGate {
         private void next() {
             expire();
             while (!waiting.isEmpty()) {
-                Verdict verdict = decide(waiting.peek().quantity);
+                Verdict verdict = decide(waiting.peek().quantity, waiting.peek().cap);
                 if (verdict == null) {
                     return;
                 }

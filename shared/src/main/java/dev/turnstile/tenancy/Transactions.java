@@ -1,5 +1,6 @@
 package dev.turnstile.tenancy;
 
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +12,13 @@ public interface Transactions {
     <T> T write(TenantContext context, Supplier<T> work);
 
     <T> T read(TenantContext context, Supplier<T> work);
+
+    /**
+     * From here to the end of the current transaction, {@code userId} is the acting user (the
+     * audit log records them; row policies that name the user see them), for work done for several
+     * users in one transaction. The organization in context stays.
+     */
+    void actAs(UUID userId);
 
     /**
      * Runs the action once the current transaction has committed (never if it rolls back): for

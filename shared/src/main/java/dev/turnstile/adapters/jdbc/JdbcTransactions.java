@@ -47,6 +47,11 @@ public final class JdbcTransactions implements Transactions {
         actions.add(action);
     }
 
+    @Override
+    public void actAs(UUID userId) {
+        pipeline().queue("SELECT set_config('app.user_id', ?, true)", null, userId == null ? "" : userId.toString());
+    }
+
     /** The connection of the transaction running on this thread. */
     public Connection connection() {
         return pipeline().connection();
