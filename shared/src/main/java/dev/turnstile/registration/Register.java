@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
  * answers, optionally with a promo code or through a waitlist offer. All or nothing: every ticket
  * type's seats, the event-wide seats and the promo code use are taken by conditional writes in one
  * transaction, so a registration either gets everything or changes nothing. A free registration
- * is confirmed at once; a paid one is pending, holding its seats for the event's hold time.
+ * is confirmed at once; a paid one is pending, holding its seats for the event's hold time. The
+ * simplest orders of an event arriving together are sold in one transaction (docs/inventory.md,
+ * "Sold together"); a batch that fails as a whole leaves each of its orders to be sold on its own.
  */
 public final class Register {
 
@@ -78,7 +80,7 @@ public final class Register {
      * behind every other runnable one, in a flash sale the crowd's 1,000 connections being read,
      * and the batch everyone in line waits for waited with them (the first sale of a round was
      * answered 165-190 ms after the gate opened). A platform thread is scheduled by the kernel
-     * beside the carriers. One per batch at once: an event sells one batch at a time.
+     * beside the carriers. Four: an event sells one batch at a time, so four events at once.
      */
     private static final java.util.concurrent.Executor SELLERS = java.util.concurrent.Executors.newFixedThreadPool(4,
             r -> {
@@ -258,12 +260,7 @@ public final class Register {
                 .collect(Collectors.toMap(TicketType::id, Function.identity()));
         types.values().forEach(t -> gate.learn(t.id(), t.name(), t.available()));
         RegistrationSettings rules = read.rules();
-        Event event = read.event()
-                .filter(e -> e.status() == EventStatus.PUBLISHED)
-                .orElseThrow(() -> new NotFound("event", eventId));
-        if (!event.endsAt().isAfter(now)) {
-            throw new Conflict("event_ended", "The event has ended");
-        }
+        requireOpen(read, eventId, now);
         List<Question> asked = read.questions();
 
         Map<UUID, Integer> seatsOfType = new java.util.TreeMap<>();
@@ -407,12 +404,7 @@ public final class Register {
         }
         users.ensure(caller);
         RegistrationSettings rules = read.rules();
-        Event event = read.event()
-                .filter(e -> e.status() == EventStatus.PUBLISHED)
-                .orElseThrow(() -> new NotFound("event", eventId));
-        if (!event.endsAt().isAfter(now)) {
-            throw new Conflict("event_ended", "The event has ended");
-        }
+        requireOpen(read, eventId, now);
         List<Question> asked = read.questions();
         PromoCode promo = promoCode(eventId, command.promoCode(), now);
         WaitlistEntry offer = waitlistOffer(command.waitlistEntryId(), caller, eventId, now);
@@ -516,6 +508,16 @@ public final class Register {
                 r.status(), r.currency(), r.subtotalMinor(), r.discountMinor(), r.totalMinor(), r.promoCodeId(),
                 r.registrantName(), r.registrantEmail(), r.holdExpiresAt(), r.createdAt(), r.confirmedAt(), null, null,
                 r.tickets()), true);
+    }
+
+    /** The event is published (else 404) and has not ended (else 409). */
+    private static void requireOpen(RegistrationInputs.Inputs read, UUID eventId, Instant now) {
+        Event event = read.event()
+                .filter(e -> e.status() == EventStatus.PUBLISHED)
+                .orElseThrow(() -> new NotFound("event", eventId));
+        if (!event.endsAt().isAfter(now)) {
+            throw new Conflict("event_ended", "The event has ended");
+        }
     }
 
     private static void checkShape(Command command, String key) {
