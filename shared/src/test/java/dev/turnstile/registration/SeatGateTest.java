@@ -65,6 +65,27 @@ class SeatGateTest {
     }
 
     @Test
+    void ordersSoldTogetherAreLetInManyAtATimeWhereOrdersSoldAloneWaitAtTheCap() throws Exception {
+        SeatGate capped = new SeatGate(clock::get, TimeUnit.SECONDS.toNanos(5), 4);
+        SeatGate.Pass first = capped.enter(Map.of(type, 1), true, true).pass();
+        capped.learn(type, "Early bird", 100); // what the first one read
+        List<SeatGate.Pass> together = new java.util.ArrayList<>();
+        for (int i = 1; i < SeatGate.MAX_INSIDE_TOGETHER; i++) {
+            together.add(capped.enter(Map.of(type, 1), true, true).pass()); // none of them waits
+        }
+        assertThat(together).doesNotContainNull();
+        CompletableFuture<SeatGate.Admission> alone = CompletableFuture.supplyAsync(() -> capped.enter(Map.of(type, 1), true));
+        CompletableFuture<SeatGate.Admission> oneMore = CompletableFuture.supplyAsync(
+                () -> capped.enter(Map.of(type, 1), true, true));
+        assertWaiting(alone, oneMore); // 32 inside: over the cap of either kind
+
+        first.close();
+        together.forEach(SeatGate.Pass::close);
+        assertThat(alone.get(1, TimeUnit.SECONDS).pass()).isNotNull();
+        assertThat(oneMore.get(1, TimeUnit.SECONDS).pass()).isNotNull();
+    }
+
+    @Test
     void onceTheDatabaseSaysNoSeatIsLeftTheLineIsRefusedAtOnceAndNewcomersToo() throws Exception {
         SeatGate.Pass first = admitted(1);
         gate.learn(type, "Early bird", 1);
