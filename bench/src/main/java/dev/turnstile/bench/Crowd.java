@@ -105,8 +105,8 @@ final class Crowd implements AutoCloseable {
         List<Answer> answers = new ArrayList<>(clients.length);
         for (int i = 0; i < clients.length; i++) {
             Client c = clients[i];
-            if (c == null || (c.answer == null && c.answeredAt == 0)) {
-                answers.add(new Answer(i, c == null ? end : c.sent, end, -1, null, "timeout"));
+            if (c.answer == null && c.answeredAt == 0) {
+                answers.add(new Answer(i, c.sent, end, -1, null, "timeout"));
             } else if (c.answer != null) {
                 answers.add(c.answer);
             } else {
@@ -119,7 +119,7 @@ final class Crowd implements AutoCloseable {
 
     /** Opens client i's connection or writes its request; true if that already finished it (failed). */
     private boolean start(int i) {
-        Client c = clients[i] != null ? clients[i] : newClient(i);
+        Client c = clients[i]; // made before the sale, by fresh or connected
         if (c.answer != null) {
             return true; // could not open or connect before the sale
         }

@@ -23,9 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Registers the caller for a published event: one or more tickets, each with its attendee and
@@ -256,8 +254,7 @@ public final class Register {
         java.util.Set<UUID> typeIds = new java.util.TreeSet<>();
         batch.forEach(o -> o.command.tickets().forEach(t -> typeIds.add(t.ticketTypeId())));
         RegistrationInputs.Inputs read = inputs.read(eventId, typeIds);
-        Map<UUID, TicketType> types = read.ticketTypes().stream()
-                .collect(Collectors.toMap(TicketType::id, Function.identity()));
+        Map<UUID, TicketType> types = read.ticketTypesById();
         types.values().forEach(t -> gate.learn(t.id(), t.name(), t.available()));
         RegistrationSettings rules = read.rules();
         requireOpen(read, eventId, now);
@@ -391,8 +388,7 @@ public final class Register {
         // event cannot be unpublished, edited or given a new capacity under this registration
         RegistrationInputs.Inputs read = inputs.read(eventId, wanted.keySet());
         // the cheapest refusal first: committed counts already show the order cannot be filled
-        Map<UUID, TicketType> types = read.ticketTypes().stream()
-                .collect(Collectors.toMap(TicketType::id, Function.identity()));
+        Map<UUID, TicketType> types = read.ticketTypesById();
         for (UUID id : wanted.keySet()) {
             TicketType type = types.get(id);
             if (type != null) {
@@ -503,11 +499,7 @@ public final class Register {
         Supplier<String> confirmationNumber = registrations.insert(registration, key);
         outbox.publish(registration.orgId(), registration.isFree() ? "registration.confirmed" : "registration.pending",
                 Map.of("registrationId", registration.id(), "eventId", registration.eventId(), "email", caller.email()));
-        Registration r = registration;
-        return () -> new Outcome(new Registration(r.id(), r.orgId(), r.eventId(), r.userId(), confirmationNumber.get(),
-                r.status(), r.currency(), r.subtotalMinor(), r.discountMinor(), r.totalMinor(), r.promoCodeId(),
-                r.registrantName(), r.registrantEmail(), r.holdExpiresAt(), r.createdAt(), r.confirmedAt(), null, null,
-                r.tickets()), true);
+        return () -> new Outcome(registration.withConfirmationNumber(confirmationNumber.get()), true);
     }
 
     /** The event is published (else 404) and has not ended (else 409). */

@@ -34,6 +34,13 @@ public record Registration(
         tickets = List.copyOf(tickets);
     }
 
+    /** The same registration with the number the database drew for it. */
+    public Registration withConfirmationNumber(String number) {
+        return new Registration(id, orgId, eventId, userId, number, status, currency, subtotalMinor, discountMinor,
+                totalMinor, promoCodeId, registrantName, registrantEmail, holdExpiresAt, createdAt, confirmedAt,
+                cancelledAt, expiredAt, tickets);
+    }
+
     public boolean isFree() {
         return totalMinor == 0;
     }

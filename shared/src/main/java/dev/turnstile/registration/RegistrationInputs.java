@@ -24,6 +24,10 @@ public interface RegistrationInputs {
      */
     record Inputs(List<TicketType> ticketTypes, RegistrationSettings rules, Optional<Event> event,
                   List<Question> questions, Map<UUID, TaxRate> taxRates) {
+
+        public Map<UUID, TicketType> ticketTypesById() {
+            return ticketTypes.stream().collect(java.util.stream.Collectors.toMap(TicketType::id, t -> t));
+        }
     }
 
     /**

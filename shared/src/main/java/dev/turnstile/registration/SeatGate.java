@@ -76,16 +76,10 @@ public final class SeatGate {
      * @param mayRefuse false for a buyer who must hear the database's answer (a retry with an
      *                  idempotency key may find its earlier registration): it waits, but is let
      *                  in where others would be refused
+     * @param together  the order is sold in a batch with others: those wait for their batch's one
+     *                  transaction, not for the type's row, so up to {@link #MAX_INSIDE_TOGETHER}
+     *                  of them are let in at once
      * @return the pass to {@link Pass#close()} when the attempt is over, or the refusal
-     */
-    public Admission enter(Map<UUID, Integer> perType, boolean mayRefuse) {
-        return enter(perType, mayRefuse, false);
-    }
-
-    /**
-     * As {@link #enter(Map, boolean)}, for an order that is sold in a batch with others ({@code
-     * together}): those wait for their batch's one transaction, not for the type's row, so up to
-     * {@link #MAX_INSIDE_TOGETHER} of them are let in at once.
      */
     public Admission enter(Map<UUID, Integer> perType, boolean mayRefuse, boolean together) {
         int cap = together ? Math.max(maxInside, MAX_INSIDE_TOGETHER) : maxInside;

@@ -42,14 +42,14 @@ class SeatGateTest {
     @Test
     void noMoreThanTheCapAreInsideAtOnceHoweverManySeatsAreLeftButABigOrderGoesInAlone() throws Exception {
         SeatGate capped = new SeatGate(clock::get, TimeUnit.SECONDS.toNanos(5), 2);
-        SeatGate.Pass first = capped.enter(Map.of(type, 1), true).pass();
+        SeatGate.Pass first = capped.enter(Map.of(type, 1), true, false).pass();
         assertThat(first).isNotNull();
         capped.learn(type, "Early bird", 50); // what the first one read
-        SeatGate.Pass second = capped.enter(Map.of(type, 1), true).pass();
+        SeatGate.Pass second = capped.enter(Map.of(type, 1), true, false).pass();
         assertThat(second).isNotNull();
-        CompletableFuture<SeatGate.Admission> third = CompletableFuture.supplyAsync(() -> capped.enter(Map.of(type, 1), true));
+        CompletableFuture<SeatGate.Admission> third = CompletableFuture.supplyAsync(() -> capped.enter(Map.of(type, 1), true, false));
         assertWaiting(third); // 48 seats are left, but two buyers are inside
-        CompletableFuture<SeatGate.Admission> bigOrder = CompletableFuture.supplyAsync(() -> capped.enter(Map.of(type, 5), true));
+        CompletableFuture<SeatGate.Admission> bigOrder = CompletableFuture.supplyAsync(() -> capped.enter(Map.of(type, 5), true, false));
         assertWaiting(bigOrder);
 
         first.sold(type, 49);
@@ -74,7 +74,7 @@ class SeatGateTest {
             together.add(capped.enter(Map.of(type, 1), true, true).pass()); // none of them waits
         }
         assertThat(together).doesNotContainNull();
-        CompletableFuture<SeatGate.Admission> alone = CompletableFuture.supplyAsync(() -> capped.enter(Map.of(type, 1), true));
+        CompletableFuture<SeatGate.Admission> alone = CompletableFuture.supplyAsync(() -> capped.enter(Map.of(type, 1), true, false));
         CompletableFuture<SeatGate.Admission> oneMore = CompletableFuture.supplyAsync(
                 () -> capped.enter(Map.of(type, 1), true, true));
         assertWaiting(alone, oneMore); // 32 inside: over the cap of either kind
@@ -101,7 +101,7 @@ class SeatGateTest {
         for (var waiting : line) {
             assertThat(waiting.get(1, TimeUnit.SECONDS).refused()).isEqualTo(new SeatGate.SoldOut("Early bird"));
         }
-        assertThat(gate.enter(Map.of(type, 1), true).refused()).isEqualTo(new SeatGate.SoldOut("Early bird"));
+        assertThat(gate.enter(Map.of(type, 1), true, false).refused()).isEqualTo(new SeatGate.SoldOut("Early bird"));
     }
 
     @Test
@@ -119,22 +119,22 @@ class SeatGateTest {
     @Test
     void whatItKnowsGoesStaleAndSeatsGivenBackInThisProcessAreOfferedAtOnce() {
         gate.learn(type, "Early bird", 0);
-        assertThat(gate.enter(Map.of(type, 1), true).refused()).isNotNull();
+        assertThat(gate.enter(Map.of(type, 1), true, false).refused()).isNotNull();
 
         gate.forget(type); // a cancellation in this process gave a seat back
-        SeatGate.Admission again = gate.enter(Map.of(type, 1), true);
+        SeatGate.Admission again = gate.enter(Map.of(type, 1), true, false);
         assertThat(again.pass()).isNotNull();
         again.pass().close();
 
         gate.learn(type, "Early bird", 0);
         clock.addAndGet(SeatGate.KNOWN_FOR_NANOS + 1); // another process may have freed one since
-        assertThat(gate.enter(Map.of(type, 1), true).pass()).isNotNull();
+        assertThat(gate.enter(Map.of(type, 1), true, false).pass()).isNotNull();
     }
 
     @Test
     void aBuyerWhoMustHearTheDatabaseIsLetInWhereOthersAreRefused() {
         gate.learn(type, "Early bird", 0);
-        SeatGate.Admission withKey = gate.enter(Map.of(type, 1), false);
+        SeatGate.Admission withKey = gate.enter(Map.of(type, 1), false, false);
         assertThat(withKey.refused()).isNull();
         assertThat(withKey.pass()).isNotNull();
     }
@@ -143,31 +143,31 @@ class SeatGateTest {
     void anOrderLargerThanTheSeatsLeftIsRefusedAndSmallerOnesBehindItStillGetIn() throws Exception {
         admitted(1);
         gate.learn(type, "Early bird", 2);
-        assertThat(gate.enter(Map.of(type, 3), true).refused()).isNotNull();
-        assertThat(gate.enter(Map.of(type, 1), true).pass()).isNotNull();
+        assertThat(gate.enter(Map.of(type, 3), true, false).refused()).isNotNull();
+        assertThat(gate.enter(Map.of(type, 1), true, false).pass()).isNotNull();
     }
 
     @Test
     void aWaitThatLastsTooLongGoesToTheDatabaseUnadmitted() throws Exception {
         SeatGate impatient = new SeatGate(System::nanoTime, TimeUnit.MILLISECONDS.toNanos(50), 100);
-        SeatGate.Pass first = impatient.enter(Map.of(type, 1), true).pass();
-        SeatGate.Admission late = impatient.enter(Map.of(type, 1), true); // nobody learns a count: it gives up
+        SeatGate.Pass first = impatient.enter(Map.of(type, 1), true, false).pass();
+        SeatGate.Admission late = impatient.enter(Map.of(type, 1), true, false); // nobody learns a count: it gives up
         assertThat(late.refused()).isNull();
         late.pass().close(); // holds no place: closing it lets nobody in twice
         first.close();
-        assertThat(impatient.enter(Map.of(type, 1), true).pass()).isNotNull();
+        assertThat(impatient.enter(Map.of(type, 1), true, false).pass()).isNotNull();
     }
 
     @Test
     void everyoneInALineThatDoesNotMoveGoesToTheDatabaseAfterTheirOwnWait() throws Exception {
         SeatGate impatient = new SeatGate(System::nanoTime, TimeUnit.MILLISECONDS.toNanos(150), 100);
-        SeatGate.Pass first = impatient.enter(Map.of(type, 1), true).pass(); // inside, and never leaves
+        SeatGate.Pass first = impatient.enter(Map.of(type, 1), true, false).pass(); // inside, and never leaves
         long start = System.nanoTime();
         List<CompletableFuture<Long>> waited = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             CompletableFuture<Long> f = new CompletableFuture<>();
             Thread.ofVirtual().start(() -> {
-                SeatGate.Admission a = impatient.enter(Map.of(type, 1), true);
+                SeatGate.Admission a = impatient.enter(Map.of(type, 1), true, false);
                 assertThat(a.refused()).isNull();
                 a.pass().close();
                 f.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
@@ -186,20 +186,20 @@ class SeatGateTest {
         UUID other = UUID.randomUUID();
         gate.learn(other, "VIP", 0);
         gate.learn(type, "Early bird", 1);
-        SeatGate.Admission both = gate.enter(Map.of(type, 1, other, 1), true);
+        SeatGate.Admission both = gate.enter(Map.of(type, 1, other, 1), true, false);
         assertThat(both.refused()).isEqualTo(new SeatGate.SoldOut("VIP"));
-        assertThat(gate.enter(Map.of(type, 1), true).pass()).as("the place for Early bird was given back").isNotNull();
+        assertThat(gate.enter(Map.of(type, 1), true, false).pass()).as("the place for Early bird was given back").isNotNull();
     }
 
     private SeatGate.Pass admitted(int quantity) {
-        SeatGate.Admission a = gate.enter(Map.of(type, quantity), true);
+        SeatGate.Admission a = gate.enter(Map.of(type, quantity), true, false);
         assertThat(a.pass()).isNotNull();
         return a.pass();
     }
 
     private CompletableFuture<SeatGate.Admission> enterLater(int quantity) throws InterruptedException {
         CompletableFuture<SeatGate.Admission> f = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> f.complete(gate.enter(Map.of(type, quantity), true)));
+        Thread.ofVirtual().start(() -> f.complete(gate.enter(Map.of(type, quantity), true, false)));
         Thread.sleep(20); // in line in this order
         return f;
     }
