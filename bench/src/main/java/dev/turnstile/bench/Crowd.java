@@ -106,7 +106,7 @@ final class Crowd implements AutoCloseable {
         for (int i = 0; i < clients.length; i++) {
             Client c = clients[i];
             if (c.answer == null && c.answeredAt == 0) {
-                answers.add(new Answer(i, c.sent, end, -1, null, "timeout"));
+                answers.add(new Answer(i, c.sent == 0 ? end : c.sent, end, -1, null, "timeout")); // 0: never started
             } else if (c.answer != null) {
                 answers.add(c.answer);
             } else {
